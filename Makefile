@@ -1,0 +1,159 @@
+# sverka - plain Makefile.  Users' CFLAGS/LDFLAGS are kept; warnings and
+# the libraries' flags (from pkg-config) are added on top.
+#
+#   make deps      install the Debian packages (as root)
+#   make           build ./sverka
+#   make check     unit, spec, golden and replay tests
+#   make quality   alignment quality floors on the gold corpora
+#   make bench     speed figures
+#   make asan      make check under AddressSanitizer (+UBSan); also `make asan check`
+#   make ubsan     make check under UndefinedBehaviorSanitizer
+#   make fuzz      run the libFuzzer targets (FUZZ_SECONDS each)
+#   make install   PREFIX=/usr/local DESTDIR=
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+DESTDIR   ?=
+
+CC        ?= cc
+CXX       ?= c++
+CFLAGS    ?= -O2 -g
+LDFLAGS   ?=
+PKG_CONFIG ?= pkg-config
+PKGS       = icu-uc icu-i18n icu-io libxml-2.0 hunspell sqlite3
+
+BUILD     ?= build
+SAN        =
+
+# `make asan check`, `make ubsan check`: the sanitizer build has its own
+# directory so it never mixes objects with the normal build.
+ifneq ($(filter asan,$(MAKECMDGOALS)),)
+BUILD      = build/asan
+SAN        = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+CFLAGS     = -O1 -g
+endif
+ifneq ($(filter ubsan,$(MAKECMDGOALS)),)
+BUILD      = build/ubsan
+SAN        = -fsanitize=undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+CFLAGS     = -O1 -g
+endif
+
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+WARN       = -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
+             -Wmissing-prototypes -Wno-unused-parameter -Wformat=2
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+             -DSV_VERSION='"$(VERSION)"' -I$(BUILD)/gen $(WARN) $(PKG_CFLAGS) \
+             $(CFLAGS) $(SAN)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+LIBS       = $(PKG_LIBS) -lpthread -lm -lz
+
+LIB_SRC   := $(sort $(wildcard base/*.c align/*.c tm/*.c))
+CLI_SRC   := $(sort $(wildcard cli/*.c))
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+LIB        = $(BUILD)/libsverka.a
+BIN        = $(BUILD)/sverka
+GEN        = $(BUILD)/gen/icu_sentence_rules.h
+
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/replay/%)
+
+MANPAGES  := $(sort $(wildcard docs/*.1))
+
+.PHONY: all check unit spec golden replay quality bench asan ubsan fuzz install \
+        uninstall clean deps regen compdb format
+
+all: sverka
+
+# ./sverka at the top of the tree is the normal build's program.
+sverka: $(BIN)
+	@if [ "$(BUILD)" = "build" ]; then cp $(BIN) sverka; fi
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LIBS)
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/obj/%.o: %.c $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# ICU's own sentence rules, read from the installed ICU (see the tool's comment).
+# ICU's own sentence rules, read from the installed ICU, plus ours, compiled
+# to ICU's binary form (see the tool's comment).
+$(GEN): tools/icu-sentence-rules.cc align/sentence-rules.txt
+	@mkdir -p $(BUILD)/gen $(BUILD)/tools
+	$(CXX) -O1 -o $(BUILD)/tools/icu-sentence-rules $< $$($(PKG_CONFIG) --cflags --libs icu-uc icu-i18n)
+	$(BUILD)/tools/icu-sentence-rules align/sentence-rules.txt > $@.tmp && mv $@.tmp $@
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---- tests ------------------------------------------------------------
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
+check: sverka $(UNIT_BIN) $(REPLAY_BIN)
+	@tests/run-unit.sh $(UNIT_BIN)
+	@tests/spec/run-spec.sh $(BIN)
+	@tests/golden/run-golden.sh $(BIN)
+	@tests/fuzz/run-replay.sh $(BUILD)/replay
+	@tests/run-cli.sh $(BIN)
+	@echo "make check: all tests passed"
+
+regen: sverka
+	tests/golden/run-golden.sh --regen $(BIN)
+
+quality: sverka
+	tests/quality/run-quality.sh $(BIN)
+
+bench: sverka
+	tests/bench/run-bench.sh $(BIN)
+
+asan: check
+ubsan: check
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	tests/fuzz/run-fuzz.sh $(FUZZ_SECONDS)
+
+# ---- installation -----------------------------------------------------
+
+install: sverka
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 sverka $(DESTDIR)$(BINDIR)/sverka
+	for m in $(MANPAGES); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/sverka
+	for m in $(MANPAGES); do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done
+
+clean:
+	rm -rf build sverka
+
+# Every Debian package the build, the tests and the tools need (run as root).
+DEPS = build-essential pkg-config libicu-dev icu-devtools libxml2-dev libxml2-utils \
+       libhunspell-dev hunspell-ru hunspell-en-us libsqlite3-dev sqlite3 zlib1g-dev \
+       mueller7-dict python3 parallel clang libclang-rt-14-dev valgrind
+deps:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEPS)
+
+compdb:
+	bear -- $(MAKE) clean all
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard */*.h)

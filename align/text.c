@@ -1,0 +1,801 @@
+/* text.c - document input: bytes -> UTF-8 -> paragraphs with a normalised
+ * form and a map back to the source.  First stage of the pipeline; the
+ * segmenter (segment.c) works on the paragraphs made here. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../base/buf.h"
+#include "../base/fileio.h"
+#include "../base/mem.h"
+#include "../base/utf8.h"
+#include "encoding.h"
+#include "html.h"
+
+typedef struct {
+    size_t norm; /* first byte of a run in the normalised text */
+    size_t src;  /* where that byte came from in the document text */
+} anchor;
+
+struct sv_doc {
+    char *name;
+    char *text;
+    size_t len;
+    char encoding[32];
+    int html;
+    sv_para *paras;
+    size_t npara, cap_para;
+    anchor *map;
+    size_t nmap, cap_map;
+    size_t *lines; /* start offset of each line of text */
+    size_t nlines, cap_lines;
+    sv_buf normbuf; /* all normalised paragraphs, each NUL-terminated */
+};
+
+void sv_load_opts_init(sv_load_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->format = SV_INPUT_AUTO;
+    o->max_bytes = SV_MAX_INPUT;
+}
+
+/* ---- normalisation ---------------------------------------------------- */
+
+static int is_dropped(long cp)
+{
+    return cp == 0xAD || cp == 0x200B || cp == 0xFEFF || cp == 0x2060 || cp == 0x180E;
+}
+
+static int is_control(long cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\v' && cp != '\f') ||
+           (cp >= 0x7F && cp <= 0x9F && cp != 0x85);
+}
+
+/* Composes и/И + U+0306 -> й/Й and е/Е + U+0308 -> ё/Ё; returns 0 if none. */
+static long compose(long base, long mark)
+{
+    if (mark == 0x306) {
+        if (base == 0x438) return 0x439;
+        if (base == 0x418) return 0x419;
+    } else if (mark == 0x308) {
+        if (base == 0x435) return 0x451;
+        if (base == 0x415) return 0x401;
+    }
+    return 0;
+}
+
+/* Normalises text[s,e) into a new paragraph's norm text and map. */
+static void normalize(sv_doc *d, size_t s, size_t e, sv_para *p)
+{
+    sv_buf *nb = &d->normbuf;
+    size_t base = nb->len;
+    long long delta = -1; /* src - norm of the current run; -1: none yet */
+    int pending = 0;
+    size_t space_src = s;
+    p->map_first = d->nmap;
+    const char *t = d->text;
+    size_t i = s;
+    while (i < e) {
+        size_t adv;
+        long cp = sv_utf8_decode(t + i, e - i, &adv);
+        if (cp < 0) { /* cannot happen after decoding; be safe */
+            cp = 0xFFFD;
+        }
+        if (sv_is_space((unsigned long)cp) || is_control(cp)) {
+            if (!pending)
+                space_src = i;
+            pending = 1;
+            i += adv;
+            continue;
+        }
+        if (is_dropped(cp)) {
+            i += adv;
+            continue;
+        }
+        size_t emit_len = adv;
+        char composed[4];
+        const char *emit = t + i;
+        if (i + adv < e) {
+            size_t adv2;
+            long next = sv_utf8_decode(t + i + adv, e - i - adv, &adv2);
+            long c = next > 0 ? compose(cp, next) : 0;
+            if (c) {
+                emit_len = sv_utf8_encode((unsigned)c, composed);
+                emit = composed;
+                adv += adv2;
+            }
+        }
+        if (pending && nb->len > base) {
+            size_t n = nb->len - base;
+            if ((long long)space_src - (long long)n != delta) {
+                anchor a = {n, space_src};
+                SV_PUSH(d->map, d->nmap, d->cap_map, a);
+                delta = (long long)space_src - (long long)n;
+            }
+            sv_buf_putc(nb, ' ');
+        }
+        pending = 0;
+        size_t n = nb->len - base;
+        if ((long long)i - (long long)n != delta) {
+            anchor a = {n, i};
+            SV_PUSH(d->map, d->nmap, d->cap_map, a);
+            delta = (long long)i - (long long)n;
+        }
+        sv_buf_append(nb, emit, emit_len);
+        i += adv;
+        if (emit != t + i - adv) {
+            /* composed: the next byte's source differs; force an anchor */
+            delta = -1 - (long long)nb->len;
+        }
+        p->end = i;
+    }
+    /* end anchor: norm_len maps to just after the last source byte */
+    size_t n = nb->len - base;
+    anchor a = {n, p->end};
+    SV_PUSH(d->map, d->nmap, d->cap_map, a);
+    p->map_n = d->nmap - p->map_first;
+    p->norm_len = n;
+    sv_buf_putc(nb, '\0');
+    p->start = p->map_n > 0 ? d->map[p->map_first].src : s;
+}
+
+size_t sv_doc_src_offset(const sv_doc *d, const sv_para *p, size_t off)
+{
+    const anchor *m = d->map + p->map_first;
+    size_t lo = 0, hi = p->map_n;
+    if (hi == 0)
+        return p->start;
+    /* last anchor with norm <= off; ties: the later anchor (the end anchor) */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (m[mid].norm <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return m[lo].src + (off - m[lo].norm);
+}
+
+/* ---- classification ---------------------------------------------------- */
+
+static size_t count_words(const char *s, size_t len)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < len; i++) {
+        int sp = s[i] == ' ';
+        if (!sp && !in)
+            w++;
+        in = !sp;
+    }
+    return w;
+}
+
+static int has_letter(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t adv;
+        long cp = sv_utf8_decode(s + i, len - i, &adv);
+        if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+            (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+            (cp >= 0x370 && cp <= 0x52F) || (cp >= 0x1E00 && cp <= 0x1FFF) || cp >= 0x3040)
+            return 1;
+        i += adv;
+    }
+    return 0;
+}
+
+/* Last code point of s before any closing quotes/brackets. */
+static long final_mark(const char *s, size_t len)
+{
+    size_t i = len;
+    while (i > 0) {
+        size_t j = i - 1;
+        while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+            j--;
+        size_t adv;
+        long cp = sv_utf8_decode(s + j, i - j, &adv);
+        if (cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0xBB ||
+            cp == 0x201D || cp == 0x2019 || cp == 0x201C || cp == 0x203A) {
+            i = j;
+            continue;
+        }
+        return cp;
+    }
+    return 0;
+}
+
+/* Ends with . ! ? or an ellipsis (before closing quotes or brackets). */
+static int ends_terminal(const char *s, size_t len)
+{
+    long c = final_mark(s, len);
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x2047 ||
+           c == 0x2048 || c == 0x2049;
+}
+
+/* Ends like a sentence or a clause: what a headline does not do. */
+static int ends_sentence(const char *s, size_t len)
+{
+    long c = final_mark(s, len);
+    return ends_terminal(s, len) || c == ';' || c == ':' || c == ',';
+}
+
+static int ci_eq(const char *a, size_t alen, const char *b)
+{
+    /* ASCII case-insensitive; Cyrillic phrases are listed in both cases */
+    size_t blen = strlen(b);
+    return alen == blen && strncasecmp(a, b, blen) == 0;
+}
+
+static int ci_prefix(const char *a, size_t alen, const char *b)
+{
+    size_t blen = strlen(b);
+    return alen >= blen && strncasecmp(a, b, blen) == 0;
+}
+
+static const char *const bp_whole[] = {
+    "All news", "Follow us", "Follow us on", "Share", "Share this", "Share this article",
+    "Read also", "Read more", "See also", "Related news", "Related", "Recent news",
+    "Latest news", "Most read", "Most popular", "Popular", "Subscribe", "Print", "Comments",
+    "Advertisement", "Tags", "Photo", "Video", "Home", "News", "Menu", "Search", "Top",
+    "Back to top", "Next", "Previous", "Show more", "Load more", "More", "Close",
+    "Все новости", "Читайте также", "Читайте нас", "Подписывайтесь", "Поделиться",
+    "Реклама", "Комментарии", "Теги", "Фото", "Видео", "Главная", "Новости", "Меню",
+    "Поиск", "Наверх", "Далее", "Ещё", "Еще", "Показать еще", "Смотрите также",
+    "Популярное", "Самое читаемое", "Последние новости", "Лента новостей",
+    "ВСЕ НОВОСТИ", "ЧИТАЙТЕ ТАКЖЕ", NULL};
+
+static const char *const bp_prefix[] = {
+    "Follow us", "Written by", "Source:", "Photo:", "Photo by", "Video:", "Tags:",
+    "Copyright", "\xC2\xA9", "All rights reserved", "Recent news", "Read also",
+    "Read more:", "Subscribe to", "Share on", "Фото:", "Видео:", "Источник:", "Автор:",
+    "Теги:", "Читайте также", "Подписывайтесь", "Все права защищены", "Поделиться в",
+    "Фото ", "Реклама", NULL};
+
+static const char *const date_words[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "today", "yesterday", "am", "pm", "a.m", "p.m", "gmt", "utc", "msk", "updated",
+    "published",
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+    "октября", "ноября", "декабря", "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "янв", "фев", "мар",
+    "апр", "июн", "июл", "авг", "сен", "окт", "ноя", "дек", "понедельник", "вторник",
+    "среда", "четверг", "пятница", "суббота", "воскресенье", "сегодня", "вчера", "г",
+    "мск", "обновлено", "опубликовано",
+    "Января", "Февраля", "Марта", "Апреля", "Мая", "Июня", "Июля", "Августа", "Сентября",
+    "Октября", "Ноября", "Декабря", "Понедельник", "Вторник", "Среда", "Четверг",
+    "Пятница", "Суббота", "Воскресенье", "Сегодня", "Вчера", NULL};
+
+/* Is word w (no spaces) a date/time token: digits with . : / - , or a
+ * month/weekday name? */
+static int date_token(const char *w, size_t len)
+{
+    while (len > 0 && (w[len - 1] == ',' || w[len - 1] == '.' || w[len - 1] == '|'))
+        len--;
+    if (len == 0)
+        return 1;
+    int digits = 0, other = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = w[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c != '.' && c != ':' && c != '/' && c != '-')
+            other++;
+    }
+    if (digits && !other)
+        return 1;
+    for (size_t k = 0; date_words[k]; k++)
+        if (ci_eq(w, len, date_words[k]))
+            return 1;
+    return 0;
+}
+
+int sv_text_is_boilerplate(const char *s, size_t len)
+{
+    while (len > 0 && s[0] == ' ')
+        s++, len--;
+    while (len > 0 && s[len - 1] == ' ')
+        len--;
+    if (len == 0)
+        return 0;
+    if (!has_letter(s, len))
+        return 1; /* "• 11", "7:54", "***", "25.08.2025" */
+    size_t words = count_words(s, len);
+    size_t core = len;
+    while (core > 0 && (s[core - 1] == ':' || s[core - 1] == ' '))
+        core--;
+    for (size_t k = 0; bp_whole[k]; k++)
+        if (ci_eq(s, core, bp_whole[k]))
+            return 1;
+    if (words <= 12)
+        for (size_t k = 0; bp_prefix[k]; k++)
+            if (ci_prefix(s, len, bp_prefix[k]))
+                return 1;
+    /* breadcrumbs: "Main / News / Republic", "Home > World > Europe" */
+    if (words <= 14 && !ends_sentence(s, len)) {
+        static const char *const seps[] = {" / ", " > ", " \xC2\xBB ", " | ",
+                                           " \xE2\x86\x92 ", " \xE2\x80\xA2 ", NULL};
+        for (size_t k = 0; seps[k]; k++) {
+            size_t n = 0, sl = strlen(seps[k]), seg_words = 0, maxseg = 0;
+            size_t last = 0;
+            for (size_t i = 0; i + sl <= len; i++)
+                if (memcmp(s + i, seps[k], sl) == 0) {
+                    n++;
+                    seg_words = count_words(s + last, i - last);
+                    if (seg_words > maxseg)
+                        maxseg = seg_words;
+                    last = i + sl;
+                }
+            seg_words = count_words(s + last, len - last);
+            if (seg_words > maxseg)
+                maxseg = seg_words;
+            if (n >= 2 && maxseg <= 4)
+                return 1;
+        }
+    }
+    /* a date or time alone, perhaps with one stray word ("Flag Monday, 25 August 2025") */
+    if (words <= 8) {
+        size_t dates = 0, other = 0, i = 0;
+        while (i < len) {
+            while (i < len && s[i] == ' ')
+                i++;
+            size_t j = i;
+            while (j < len && s[j] != ' ')
+                j++;
+            if (j > i) {
+                if (date_token(s + i, j - i))
+                    dates++;
+                else
+                    other++;
+            }
+            i = j;
+        }
+        if (dates >= 2 && other <= 1 && dates > other)
+            return 1;
+    }
+    return 0;
+}
+
+static int is_heading_text(const char *s, size_t len)
+{
+    if (!has_letter(s, len))
+        return 0;
+    if (ends_sentence(s, len))
+        return 0;
+    return count_words(s, len) <= 30;
+}
+
+static int is_short_line(const sv_para *p)
+{
+    return !ends_sentence(p->norm, p->norm_len) && count_words(p->norm, p->norm_len) <= 4;
+}
+
+/* Menus: a run of 3 or more short or boilerplate paragraphs that touches
+ * the start or the end of the document, or already holds boilerplate. */
+static void mark_menus(sv_doc *d)
+{
+    size_t i = 0;
+    while (i < d->npara) {
+        size_t j = i;
+        size_t bp = 0;
+        while (j < d->npara && (d->paras[j].kind == SV_PARA_BOILERPLATE ||
+                                is_short_line(&d->paras[j]))) {
+            bp += d->paras[j].kind == SV_PARA_BOILERPLATE;
+            j++;
+        }
+        if (j - i >= 3 && (bp > 0 || i == 0 || j == d->npara))
+            for (size_t k = i; k < j; k++)
+                d->paras[k].kind = SV_PARA_BOILERPLATE;
+        i = j > i ? j : i + 1;
+    }
+}
+
+/* ---- plain text paragraphs ------------------------------------------- */
+
+typedef struct {
+    size_t s, e;       /* content, without the line break */
+    size_t next;       /* start of the next line */
+    size_t cps;        /* length in code points, trimmed */
+    int blank;
+} line_t;
+
+static int is_blank_span(const char *t, size_t s, size_t e)
+{
+    for (size_t i = s; i < e;) {
+        size_t adv;
+        long cp = sv_utf8_decode(t + i, e - i, &adv);
+        if (!sv_is_space((unsigned long)cp) && !is_control(cp) && !is_dropped(cp))
+            return 0;
+        i += adv;
+    }
+    return 1;
+}
+
+static size_t trimmed_cps(const char *t, size_t s, size_t e)
+{
+    while (s < e && (t[s] == ' ' || t[s] == '\t'))
+        s++;
+    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
+    return sv_utf8_count(t + s, e - s);
+}
+
+static size_t first_word_cps(const char *t, size_t s, size_t e)
+{
+    while (s < e && (t[s] == ' ' || t[s] == '\t'))
+        s++;
+    size_t j = s;
+    while (j < e && t[j] != ' ' && t[j] != '\t')
+        j++;
+    return sv_utf8_count(t + s, j - s);
+}
+
+static long first_cp(const char *t, size_t s, size_t e)
+{
+    while (s < e && (t[s] == ' ' || t[s] == '\t'))
+        s++;
+    if (s >= e)
+        return 0;
+    size_t adv;
+    return sv_utf8_decode(t + s, e - s, &adv);
+}
+
+static int is_lower_cp(long cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 0x430 && cp <= 0x45F) || (cp >= 0xDF && cp <= 0xFF);
+}
+
+static int list_marker(const char *t, size_t s, size_t e)
+{
+    while (s < e && (t[s] == ' ' || t[s] == '\t'))
+        s++;
+    if (s + 1 < e && (t[s] == '-' || t[s] == '*' || t[s] == '+') && t[s + 1] == ' ')
+        return 1;
+    if (e - s >= 3 && memcmp(t + s, "\xE2\x80\xA2", 3) == 0) /* bullet */
+        return 1;
+    if (e - s >= 3 && memcmp(t + s, "\xE2\x80\x94", 3) == 0) /* em dash: dialogue */
+        return 1;
+    size_t j = s;
+    while (j < e && t[j] >= '0' && t[j] <= '9')
+        j++;
+    return j > s && j + 1 < e && (t[j] == '.' || t[j] == ')') && t[j + 1] == ' ';
+}
+
+static void split_lines(sv_doc *d, line_t **out, size_t *nout)
+{
+    line_t *v = NULL;
+    size_t n = 0, cap = 0;
+    const char *t = d->text;
+    size_t i = 0, len = d->len;
+    while (i < len) {
+        size_t s = i, e = i, next = len;
+        while (e < len) {
+            unsigned char c = (unsigned char)t[e];
+            if (c == '\n') {
+                next = e + 1;
+                break;
+            }
+            if (c == '\r') {
+                next = e + 1 < len && t[e + 1] == '\n' ? e + 2 : e + 1;
+                break;
+            }
+            if (c == '\f') { /* a page break separates paragraphs */
+                next = e + 1;
+                break;
+            }
+            if (c == 0xE2 && e + 2 < len && (unsigned char)t[e + 1] == 0x80 &&
+                ((unsigned char)t[e + 2] == 0xA8 || (unsigned char)t[e + 2] == 0xA9)) {
+                next = e + 3;
+                break;
+            }
+            e++;
+        }
+        line_t l = {s, e, next, 0, is_blank_span(t, s, e)};
+        if (!l.blank)
+            l.cps = trimmed_cps(t, s, e);
+        SV_PUSH(v, n, cap, l);
+        if (t[e] == '\f' || (e + 2 < len && (unsigned char)t[e] == 0xE2 &&
+                             (unsigned char)t[e + 2] == 0xA9)) {
+            line_t b = {next, next, next, 0, 1}; /* paragraph separator */
+            SV_PUSH(v, n, cap, b);
+        }
+        i = next;
+        if (next == len && e == len)
+            break;
+    }
+    *out = v;
+    *nout = n;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The wrap width of a hard-wrapped document, or 0 when lines are not wrapped. */
+static size_t wrap_width(const line_t *l, size_t n)
+{
+    size_t *lens = NULL, k = 0, cap = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (!l[i].blank && !l[i + 1].blank)
+            SV_PUSH(lens, k, cap, l[i].cps);
+    size_t w = 0;
+    if (k >= 3) {
+        qsort(lens, k, sizeof *lens, cmp_size);
+        size_t p95 = lens[(k - 1) * 95 / 100];
+        size_t longish = 0;
+        for (size_t i = 0; i < k; i++)
+            longish += lens[i] * 10 >= p95 * 6;
+        if (p95 >= 30 && p95 <= 110 && longish * 2 >= k)
+            w = p95;
+        /* lines much longer than the width mean the text is not wrapped */
+        if (w && lens[k - 1] > w + w / 4)
+            w = 0;
+    }
+    free(lens);
+    return w;
+}
+
+static void add_para(sv_doc *d, size_t s, size_t e, size_t line, sv_para_kind kind)
+{
+    sv_para p = {0};
+    p.line = line;
+    p.kind = kind;
+    p.end = s;
+    normalize(d, s, e, &p);
+    if (p.norm_len == 0) {
+        /* nothing left (zero-width characters only): drop the map slice */
+        d->nmap = p.map_first;
+        d->normbuf.len -= 1;
+        return;
+    }
+    SV_PUSH(d->paras, d->npara, d->cap_para, p);
+}
+
+static void build_plain(sv_doc *d)
+{
+    line_t *l;
+    size_t n;
+    split_lines(d, &l, &n);
+    size_t w = wrap_width(l, n);
+    /* without a wrap width: long lines mean one line per paragraph; short
+     * lines (too few to measure a width) are taken as wrapped */
+    size_t longest = 0;
+    for (size_t k = 0; k + 1 < n; k++)
+        if (!l[k].blank && !l[k + 1].blank && l[k].cps > longest)
+            longest = l[k].cps;
+    int short_lines = !w && longest <= 120;
+    size_t i = 0;
+    while (i < n) {
+        if (l[i].blank) {
+            i++;
+            continue;
+        }
+        size_t first = i;
+        while (i + 1 < n && !l[i + 1].blank) {
+            const char *t = d->text;
+            int join;
+            long fc = first_cp(t, l[i + 1].s, l[i + 1].e);
+            if (list_marker(t, l[i + 1].s, l[i + 1].e)) {
+                join = 0;
+            } else if (w) {
+                /* a line ends early only where its paragraph ends: would
+                 * the next word have fitted on this line? */
+                size_t fw = first_word_cps(t, l[i + 1].s, l[i + 1].e);
+                join = l[i].cps + 1 + fw > w * 85 / 100 || is_lower_cp(fc);
+            } else {
+                size_t ll = l[i].e;
+                while (ll > l[i].s && (d->text[ll - 1] == ' ' || d->text[ll - 1] == '\t'))
+                    ll--;
+                int term = ends_terminal(t + l[i].s, ll - l[i].s);
+                if (short_lines) /* join, except after a headline-like line */
+                    join = is_lower_cp(fc) || term ||
+                           (ll > l[i].s && (t[ll - 1] == ',' || t[ll - 1] == '-'));
+                else /* one line per paragraph, unless the next clearly continues it */
+                    join = is_lower_cp(fc) && !term;
+            }
+            if (!join)
+                break;
+            i++;
+        }
+        size_t nlines = i - first + 1, before = d->npara;
+        add_para(d, l[first].s, l[i].e, 0, SV_PARA_BODY);
+        if (d->npara > before) {
+            sv_para *p = &d->paras[d->npara - 1];
+            const char *nt = d->normbuf.ptr + (d->normbuf.len - p->norm_len - 1);
+            if (sv_text_is_boilerplate(nt, p->norm_len))
+                p->kind = SV_PARA_BOILERPLATE;
+            else if (nlines == 1 && is_heading_text(nt, p->norm_len))
+                p->kind = SV_PARA_HEADING;
+        }
+        i++;
+    }
+    free(l);
+}
+
+static void build_html(sv_doc *d, sv_html_block *b, size_t nb)
+{
+    sv_buf t = SV_BUF_INIT;
+    size_t *starts = xmalloc((nb + 1) * sizeof *starts);
+    for (size_t i = 0; i < nb; i++) {
+        if (i)
+            sv_buf_append(&t, "\n\n", 2);
+        starts[i] = t.len;
+        sv_buf_append(&t, b[i].text, b[i].len);
+    }
+    free(d->text);
+    d->text = sv_buf_detach(&t, &d->len);
+    for (size_t i = 0; i < nb; i++) {
+        sv_para_kind k = b[i].boilerplate ? SV_PARA_BOILERPLATE
+                         : b[i].heading   ? SV_PARA_HEADING
+                                          : SV_PARA_BODY;
+        size_t before = d->npara;
+        add_para(d, starts[i], starts[i] + b[i].len, b[i].line, k);
+        if (d->npara > before && k == SV_PARA_BODY) {
+            sv_para *p = &d->paras[d->npara - 1];
+            const char *nt = d->normbuf.ptr + (d->normbuf.len - p->norm_len - 1);
+            if (sv_text_is_boilerplate(nt, p->norm_len))
+                p->kind = SV_PARA_BOILERPLATE;
+            else if (is_heading_text(nt, p->norm_len) && count_words(nt, p->norm_len) <= 15)
+                p->kind = SV_PARA_HEADING;
+        }
+    }
+    free(starts);
+}
+
+static void index_lines(sv_doc *d)
+{
+    SV_PUSH(d->lines, d->nlines, d->cap_lines, (size_t)0);
+    for (size_t i = 0; i < d->len; i++) {
+        char c = d->text[i];
+        if (c == '\n' || (c == '\r' && (i + 1 >= d->len || d->text[i + 1] != '\n')))
+            SV_PUSH(d->lines, d->nlines, d->cap_lines, i + 1);
+    }
+}
+
+void sv_doc_line_col(const sv_doc *d, size_t off, size_t *line, size_t *col)
+{
+    size_t lo = 0, hi = d->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    if (line)
+        *line = lo + 1;
+    if (col) {
+        size_t s = d->lines[lo];
+        *col = sv_utf8_count(d->text + s, off > s ? off - s : 0) + 1;
+    }
+}
+
+static int has_html_ext(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") ||
+                   !strcasecmp(dot, ".xhtml") || !strcasecmp(dot, ".shtml"));
+}
+
+sv_status sv_doc_load_mem(const char *name, const char *data, size_t len,
+                          const sv_load_opts *opts, sv_doc **out, sv_diags *diags)
+{
+    sv_load_opts def;
+    if (!opts) {
+        sv_load_opts_init(&def);
+        opts = &def;
+    }
+    *out = NULL;
+    size_t max = opts->max_bytes ? opts->max_bytes : SV_MAX_INPUT;
+    if (len > max) {
+        sv_diags_add(diags, SV_ERROR, name, 0, 0, -1,
+                     "input is %zu bytes, more than the limit of %zu", len, max);
+        return SV_ERR_LIMIT;
+    }
+    int html = opts->format == SV_INPUT_HTML ||
+               (opts->format == SV_INPUT_AUTO && (has_html_ext(name) || sv_html_sniff(data, len)));
+    const char *forced = opts->encoding;
+    char declared[32];
+    if (html && !forced && sv_html_declared_charset(data, len, declared, sizeof declared) &&
+        strcasecmp(declared, "utf-8") != 0 && strcasecmp(declared, "utf8") != 0 &&
+        sv_utf8_validate(data, len) != len && sv_encoding_known(declared))
+        forced = declared; /* a page that says what it is and is not UTF-8 */
+    sv_decoded dec;
+    sv_status st = sv_decode(data, len, name, forced, html, &dec, diags);
+    if (st != SV_OK)
+        return st;
+    sv_doc *d = xcalloc(1, sizeof *d);
+    d->name = xstrdup(name);
+    d->text = dec.text;
+    d->len = dec.len;
+    d->html = html;
+    memcpy(d->encoding, dec.encoding, sizeof d->encoding);
+    if (html) {
+        sv_html_block *b;
+        size_t nb;
+        st = sv_html_extract(d->text, d->len, name, &b, &nb, diags);
+        if (st != SV_OK) {
+            sv_doc_free(d);
+            return st;
+        }
+        build_html(d, b, nb);
+        sv_html_blocks_free(b, nb);
+    } else {
+        build_plain(d);
+    }
+    /* the norm buffer may have moved while growing: set pointers now */
+    size_t off = 0;
+    for (size_t i = 0; i < d->npara; i++) {
+        d->paras[i].norm = d->normbuf.ptr + off;
+        off += d->paras[i].norm_len + 1;
+    }
+    mark_menus(d);
+    index_lines(d);
+    if (!html)
+        for (size_t i = 0; i < d->npara; i++)
+            sv_doc_line_col(d, d->paras[i].start, &d->paras[i].line, NULL);
+    if (d->npara == 0)
+        sv_diags_add(diags, SV_WARNING, name, 0, 0, -1, "no text found%s",
+                     len == 0 ? " (empty file)" : "");
+    *out = d;
+    return SV_OK;
+}
+
+sv_status sv_doc_load_file(const char *path, const sv_load_opts *opts, sv_doc **out,
+                           sv_diags *diags)
+{
+    sv_load_opts def;
+    if (!opts) {
+        sv_load_opts_init(&def);
+        opts = &def;
+    }
+    char *data;
+    size_t len;
+    sv_status st = sv_file_read(path, opts->max_bytes ? opts->max_bytes : SV_MAX_INPUT,
+                                &data, &len, diags);
+    if (st != SV_OK)
+        return st;
+    st = sv_doc_load_mem(strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, opts, out,
+                         diags);
+    free(data);
+    return st;
+}
+
+void sv_doc_free(sv_doc *d)
+{
+    if (!d)
+        return;
+    free(d->name);
+    free(d->text);
+    free(d->paras);
+    free(d->map);
+    free(d->lines);
+    sv_buf_free(&d->normbuf);
+    free(d);
+}
+
+const char *sv_doc_name(const sv_doc *d) { return d->name; }
+
+const char *sv_doc_text(const sv_doc *d, size_t *len)
+{
+    if (len)
+        *len = d->len;
+    return d->text;
+}
+
+const char *sv_doc_encoding(const sv_doc *d) { return d->encoding; }
+int sv_doc_is_html(const sv_doc *d) { return d->html; }
+size_t sv_doc_npara(const sv_doc *d) { return d->npara; }
+
+const sv_para *sv_doc_para(const sv_doc *d, size_t i)
+{
+    return i < d->npara ? &d->paras[i] : NULL;
+}
