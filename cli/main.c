@@ -12,6 +12,7 @@ typedef struct {
 
 static const command commands[] = {
     {"segment", cmd_segment, "split a document into sentences (text or JSON lines)"},
+    {"align", cmd_align, "align the sentences of an English and a Russian document"},
 };
 
 static void usage(FILE *f)
