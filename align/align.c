@@ -6,7 +6,9 @@
 
 #include <float.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/buf.h"
@@ -56,6 +58,9 @@ typedef struct {
     size_t npool, cap;
 } side;
 
+static void len_init(void);
+static pthread_once_t len_once = PTHREAD_ONCE_INIT;
+
 struct sv_aligner {
     sv_align_opts o;
     sv_align_stats st;
@@ -64,6 +69,7 @@ struct sv_aligner {
 sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *diags)
 {
     (void)diags;
+    pthread_once(&len_once, len_init);
     sv_aligner *a = xcalloc(1, sizeof *a);
     if (opts)
         a->o = *opts;
@@ -214,37 +220,54 @@ static void free_side(side *s)
     free(s->w);
 }
 
-/* Weights: a key that occurs in few sentences of the pair says more. */
+static size_t count_key(const uint64_t *v, size_t n, uint64_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (v[m] < k)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    size_t c = 0;
+    while (lo + c < n && v[lo + c] == k)
+        c++;
+    return c;
+}
+
+/* Keeps only the keys found on both sides (a key one side never has cannot
+ * anchor anything) and weighs each by its rarity in the pair: a key in few
+ * sentences says more. */
 static void weigh_keys(side *a, side *b)
 {
-    size_t n = a->npool + b->npool;
-    if (!n)
-        return;
-    uint64_t *all = xmalloc(n * sizeof *all);
-    memcpy(all, a->keys, a->npool * sizeof *all);
-    memcpy(all + a->npool, b->keys, b->npool * sizeof *all);
-    qsort(all, n, sizeof *all, cmp_u64);
+    uint64_t *ka = xmalloc((a->npool + 1) * sizeof *ka), *kb = xmalloc((b->npool + 1) * sizeof *kb);
+    memcpy(ka, a->keys, a->npool * sizeof *ka);
+    memcpy(kb, b->keys, b->npool * sizeof *kb);
+    qsort(ka, a->npool, sizeof *ka, cmp_u64);
+    qsort(kb, b->npool, sizeof *kb, cmp_u64);
     double total = (double)(a->n + b->n) + 1;
     side *sides[2] = {a, b};
     for (int s = 0; s < 2; s++) {
         side *x = sides[s];
-        for (size_t i = 0; i < x->npool; i++) {
-            uint64_t k = x->keys[i];
-            size_t lo = 0, hi = n;
-            while (lo < hi) {
-                size_t m = (lo + hi) / 2;
-                if (all[m] < k)
-                    lo = m + 1;
-                else
-                    hi = m;
+        size_t w = 0;
+        for (size_t u = 0; u < x->n; u++) {
+            uint32_t start = (uint32_t)w;
+            for (uint32_t k = 0; k < x->f[u].ntok; k++) {
+                uint64_t key = x->keys[x->f[u].tok + k];
+                size_t da = count_key(ka, a->npool, key), db = count_key(kb, b->npool, key);
+                if (!da || !db)
+                    continue;
+                x->keys[w] = key;
+                x->w[w++] = (float)log(total / (double)(da + db));
             }
-            size_t df = 0;
-            while (lo + df < n && all[lo + df] == k)
-                df++;
-            x->w[i] = (float)log(total / (double)df);
+            x->f[u].tok = start;
+            x->f[u].ntok = (uint32_t)(w - start);
         }
+        x->npool = w;
     }
-    free(all);
+    free(ka);
+    free(kb);
 }
 
 /* ---- bead scores ------------------------------------------------------- */
@@ -254,49 +277,67 @@ static void weigh_keys(side *a, side *b)
  * gold pairs (docs/design.md). */
 #define LEN_C 1.10
 #define LEN_S2 4.1
+#define LEN_K2 0.0025 /* (5% ratio spread between documents)^2 */
+
+/* -log(2 (1 - Phi(d))) tabulated for d in [0, 8] in steps of 1/64. */
+enum { LEN_TAB = 512 };
+static float len_tab[LEN_TAB + 1];
+
+static void len_init(void)
+{
+    for (int k = 0; k <= LEN_TAB; k++) {
+        double p = erfc((double)k / 64 / M_SQRT2);
+        len_tab[k] = (float)-log(p < 1e-12 ? 1e-12 : p);
+    }
+}
 
 static double length_cost(double le, double lr)
 {
     double mean = (le + lr / LEN_C) / 2;
     if (mean < 1)
         mean = 1;
-    double d = (lr - LEN_C * le) / sqrt(LEN_S2 * mean);
-    double p = erfc(fabs(d) / M_SQRT2); /* 2 (1 - Phi(|d|)) */
-    if (p < 1e-12)
-        p = 1e-12;
-    return -log(p);
+    /* the variance grows with length (Gale and Church) and, for long units,
+     * with the square of length: a document's own ratio differs from c */
+    double d = fabs(lr - LEN_C * le) / sqrt(LEN_S2 * mean + LEN_K2 * mean * mean) * 64;
+    if (d >= LEN_TAB)
+        return len_tab[LEN_TAB];
+    int k = (int)d;
+    double f = d - k;
+    return len_tab[k] * (1 - f) + len_tab[k + 1] * f;
 }
 
-/* Weighted size of the intersection of two unions of sorted key slices. */
-static double key_overlap(const side *A, size_t a0, size_t na, const side *B, size_t b0,
-                          size_t nb, double *miss)
+/* Gathers the union of the key slices of units [u0, u0+n) of side S into
+ * buffers, sorted by key, by merging the (sorted) slices. */
+static size_t gather(const side *S, size_t u0, size_t n, uint64_t *k, float *w, size_t cap)
 {
-    uint64_t ka[256], kb[256];
-    float wa[256], wb[256];
-    size_t n1 = 0, n2 = 0;
-    for (size_t i = a0; i < a0 + na; i++)
-        for (uint32_t k = 0; k < A->f[i].ntok && n1 < 256; k++) {
-            ka[n1] = A->keys[A->f[i].tok + k];
-            wa[n1++] = A->w[A->f[i].tok + k];
-        }
-    for (size_t j = b0; j < b0 + nb; j++)
-        for (uint32_t k = 0; k < B->f[j].ntok && n2 < 256; k++) {
-            kb[n2] = B->keys[B->f[j].tok + k];
-            wb[n2++] = B->w[B->f[j].tok + k];
-        }
-    double hit = 0, lost = 0;
-    if (na > 1 || nb > 1) { /* unions of several slices: sort (small) */
-        for (size_t i = 1; i < n1; i++)
-            for (size_t k = i; k > 0 && ka[k - 1] > ka[k]; k--) {
-                uint64_t t = ka[k]; ka[k] = ka[k - 1]; ka[k - 1] = t;
-                float u = wa[k]; wa[k] = wa[k - 1]; wa[k - 1] = u;
-            }
-        for (size_t i = 1; i < n2; i++)
-            for (size_t k = i; k > 0 && kb[k - 1] > kb[k]; k--) {
-                uint64_t t = kb[k]; kb[k] = kb[k - 1]; kb[k - 1] = t;
-                float u = wb[k]; wb[k] = wb[k - 1]; wb[k - 1] = u;
-            }
+    enum { MAXU = 4 };
+    size_t pos[MAXU], end[MAXU];
+    if (n > MAXU)
+        n = MAXU;
+    for (size_t u = 0; u < n; u++) {
+        pos[u] = S->f[u0 + u].tok;
+        end[u] = pos[u] + S->f[u0 + u].ntok;
     }
+    size_t m = 0;
+    while (m < cap) {
+        size_t best = MAXU;
+        for (size_t u = 0; u < n; u++)
+            if (pos[u] < end[u] && (best == MAXU || S->keys[pos[u]] < S->keys[pos[best]]))
+                best = u;
+        if (best == MAXU)
+            break;
+        k[m] = S->keys[pos[best]];
+        w[m++] = S->w[pos[best]++];
+    }
+    return m;
+}
+
+/* Weighted size of the intersection of two sorted key lists; *miss gets
+ * the weight of the keys found on one side only. */
+static double merge_overlap(const uint64_t *ka, const float *wa, size_t n1, const uint64_t *kb,
+                            const float *wb, size_t n2, double *miss)
+{
+    double hit = 0, lost = 0;
     size_t i = 0, j = 0;
     while (i < n1 && j < n2) {
         if (ka[i] == kb[j]) {
@@ -320,6 +361,25 @@ static double key_overlap(const side *A, size_t a0, size_t na, const side *B, si
     return hit;
 }
 
+enum { GATHER_MAX = 512 };
+
+/* Weighted overlap of the anchor keys of EN units [a0, a0+na) and RU units
+ * [b0, b0+nb). */
+static double key_overlap(const side *A, size_t a0, size_t na, const side *B, size_t b0,
+                          size_t nb, double *miss)
+{
+    if (na == 1 && nb == 1) {
+        const sfeat *x = &A->f[a0], *y = &B->f[b0];
+        return merge_overlap(A->keys + x->tok, A->w + x->tok, x->ntok, B->keys + y->tok,
+                             B->w + y->tok, y->ntok, miss);
+    }
+    uint64_t ka[GATHER_MAX], kb[GATHER_MAX];
+    float wa[GATHER_MAX], wb[GATHER_MAX];
+    size_t n1 = gather(A, a0, na, ka, wa, GATHER_MAX);
+    size_t n2 = gather(B, b0, nb, kb, wb, GATHER_MAX);
+    return merge_overlap(ka, wa, n1, kb, wb, n2, miss);
+}
+
 typedef struct {
     const side *E, *R;
     double logprior[4][4]; /* log P(bead type) */
@@ -340,7 +400,7 @@ static const char *const feat_names[NFEAT] = {
     "b21", "b22", "b31", "short"};
 
 static const double weights[NFEAT] = {
-    0.1454, -0.8116, 0.4593, -0.06037, -3.171, -5.011, 1.027, 0.9637, -3.202, -3.436, -3.264, -1.384};
+    -0.1316, -0.8646, 0.4713, -0.1059, -3.263, -4.665, 1.081, 1.075, -3.195, -2.957, -3.541, -1.19};
 
 static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, double *f)
 {
@@ -606,6 +666,127 @@ static double reestimate(model *m, const pbead *p, size_t np)
     return exp(m->logprior[1][0]);
 }
 
+/* ---- coarse-to-fine ------------------------------------------------------ */
+
+/* Keys kept per coarse unit: the rarest ones, which carry the evidence. */
+enum { COARSE_KEYS = 24, COARSE_CELLS = 120000 };
+
+typedef struct {
+    uint64_t k;
+    float w;
+} kw;
+
+static int cmp_kw_weight(const void *a, const void *b)
+{
+    float x = ((const kw *)a)->w, y = ((const kw *)b)->w;
+    return x > y ? -1 : x < y;
+}
+
+static int cmp_kw_key(const void *a, const void *b)
+{
+    uint64_t x = ((const kw *)a)->k, y = ((const kw *)b)->k;
+    return x < y ? -1 : x > y;
+}
+
+/* A side with units twice as long: unit u is fine units 2u and 2u+1. */
+static void coarsen(const side *f, side *c)
+{
+    memset(c, 0, sizeof *c);
+    c->n = (f->n + 1) / 2;
+    c->f = xcalloc(c->n + 1, sizeof *c->f);
+    c->orig = xcalloc(c->n + 1, sizeof *c->orig);
+    size_t pcap = 0;
+    kw buf[2 * GATHER_MAX];
+    for (size_t u = 0; u < c->n; u++) {
+        size_t a = 2 * u, b = 2 * u + 1 < f->n ? 2 * u + 1 : 2 * u;
+        sfeat *x = &c->f[u];
+        x->len = f->f[a].len + (b != a ? f->f[b].len : 0);
+        x->para = f->f[a].para;
+        x->first_in_para = f->f[a].first_in_para;
+        x->last_in_para = f->f[b].last_in_para;
+        x->headline = f->f[a].headline && f->f[b].headline;
+        c->orig[u] = a;
+        size_t m = 0;
+        for (size_t v = a; v <= b && v < f->n; v++) {
+            for (uint32_t k = 0; k < f->f[v].ntok && m < 2 * GATHER_MAX; k++) {
+                buf[m].k = f->keys[f->f[v].tok + k];
+                buf[m++].w = f->w[f->f[v].tok + k];
+            }
+            if (b == a)
+                break;
+        }
+        qsort(buf, m, sizeof *buf, cmp_kw_key);
+        size_t d = 0; /* dedupe */
+        for (size_t i = 0; i < m; i++)
+            if (d == 0 || buf[d - 1].k != buf[i].k)
+                buf[d++] = buf[i];
+        if (d > COARSE_KEYS) {
+            qsort(buf, d, sizeof *buf, cmp_kw_weight);
+            d = COARSE_KEYS;
+            qsort(buf, d, sizeof *buf, cmp_kw_key);
+        }
+        x->tok = (uint32_t)c->npool;
+        x->ntok = (uint32_t)d;
+        if (c->npool + d > pcap) {
+            pcap = (c->npool + d) * 2 + 64;
+            c->keys = xreallocarray(c->keys, pcap, sizeof *c->keys);
+            c->w = xreallocarray(c->w, pcap, sizeof *c->w);
+        }
+        for (size_t i = 0; i < d; i++) {
+            c->keys[c->npool] = buf[i].k;
+            c->w[c->npool++] = buf[i].w;
+        }
+    }
+}
+
+/* The band of a finer level: around the path of the coarser level, each
+ * coarse bead becoming the rectangle of fine cells it covers, widened by w
+ * columns on each side. */
+static void project_band(const pbead *p, size_t np, size_t N, size_t M, size_t w, band_t *bd)
+{
+    bd->N = N;
+    bd->M = M;
+    bd->lo = xmalloc((N + 1) * sizeof *bd->lo);
+    bd->hi = xmalloc((N + 1) * sizeof *bd->hi);
+    for (size_t i = 0; i <= N; i++) {
+        bd->lo[i] = M;
+        bd->hi[i] = 0;
+    }
+    for (size_t k = 0; k < np; k++) {
+        size_t i0 = 2 * p[k].i0, i1 = 2 * (p[k].i0 + (size_t)p[k].a);
+        size_t j0 = 2 * p[k].j0, j1 = 2 * (p[k].j0 + (size_t)p[k].b);
+        if (i1 > N) i1 = N;
+        if (j1 > M) j1 = M;
+        if (i0 > N) i0 = N;
+        if (j0 > M) j0 = M;
+        for (size_t i = i0; i <= i1; i++) {
+            if (j0 < bd->lo[i]) bd->lo[i] = j0;
+            if (j1 > bd->hi[i]) bd->hi[i] = j1;
+        }
+    }
+    /* widen, in columns and (through neighbouring rows) in rows */
+    size_t *lo2 = xmalloc((N + 1) * sizeof *lo2), *hi2 = xmalloc((N + 1) * sizeof *hi2);
+    for (size_t i = 0; i <= N; i++) {
+        size_t a = i > w ? i - w : 0, b = i + w < N ? i + w : N;
+        size_t lo = M, hi = 0;
+        for (size_t r = a; r <= b; r++) {
+            if (bd->lo[r] < lo) lo = bd->lo[r];
+            if (bd->hi[r] > hi) hi = bd->hi[r];
+        }
+        lo2[i] = lo > w ? lo - w : 0;
+        hi2[i] = hi + w < M ? hi + w : M;
+        if (lo2[i] > hi2[i])
+            lo2[i] = hi2[i];
+    }
+    lo2[0] = 0;
+    hi2[N] = M;
+    free(bd->lo);
+    free(bd->hi);
+    bd->lo = lo2;
+    bd->hi = hi2;
+    band_finish(bd);
+}
+
 sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang slang,
                    const sv_sentence *tgt, size_t ntgt, sv_lang tlang, int all,
                    sv_link **links, size_t *nlinks, sv_diags *diags)
@@ -623,37 +804,101 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
                      sv_lang_code(tlang));
         return SV_ERR_ARG;
     }
-    side E, R;
-    build_side(&E, swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate);
-    build_side(&R, swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate);
-    weigh_keys(&E, &R);
-    model m = {&E, &R, {{0}}, al->o.use_paragraphs};
+    enum { MAX_LEVELS = 40 };
+    side E[MAX_LEVELS], R[MAX_LEVELS];
+    build_side(&E[0], swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate);
+    build_side(&R[0], swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate);
+    weigh_keys(&E[0], &R[0]);
+    /* Inputs too long for one DP are coarsened until the coarsest level is
+     * small (its units are long and their scores cost more). */
+    int L = 1;
+    size_t limit = al->o.full_dp_cells;
+    while (L < MAX_LEVELS && (double)(E[L - 1].n + 1) * (double)(R[L - 1].n + 1) > (double)limit &&
+           E[L - 1].n > 1 && R[L - 1].n > 1) {
+        limit = COARSE_CELLS < limit ? COARSE_CELLS : limit;
+        coarsen(&E[L - 1], &E[L]);
+        coarsen(&R[L - 1], &R[L]);
+        L++;
+    }
+    memset(&al->st, 0, sizeof al->st);
+    al->st.levels = L;
+    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs};
     init_priors(&m, 0.1);
     band_t bd;
-    band_full(&bd, E.n, R.n);
-    memset(&al->st, 0, sizeof al->st);
-    al->st.levels = 1;
-    al->st.cells = bd.cells;
+    band_full(&bd, m.E->n, m.R->n);
     pbead *p = NULL;
     size_t np = 0;
+    /* re-estimate the priors on the coarsest level that is a full DP
+     * (for a single level: the sentences themselves) */
     for (int it = 0; it < 3; it++) {
         free(p);
-        np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
-        al->st.prior_skip = reestimate(&m, p, np);
-        al->st.iterations = it + 1;
+        np = run_dp(&m, &bd, L == 1 ? al->o.max_merge : 2, 0, &p);
+        if (getenv("SVERKA_DEBUG")) {
+            size_t c11 = 0, sk = 0;
+            for (size_t k = 0; k < np; k++) {
+                c11 += p[k].a == 1 && p[k].b == 1;
+                sk += !p[k].a || !p[k].b;
+            }
+            fprintf(stderr, "level %d: %zu x %zu, path %zu beads, %zu 1-1, %zu skips\n", L - 1,
+                    m.E->n, m.R->n, np, c11, sk);
+            for (size_t q = 0; q < 5; q++) {
+                double f[NFEAT];
+                size_t jq = q * m.R->n / m.E->n;
+                bead_features(&m, q, 1, jq, 1, f);
+                for (int k = 0; k < NFEAT; k++)
+                    fprintf(stderr, " %s=%.2f", feat_names[k], f[k]);
+                fprintf(stderr, " z=%.2f lens %.0f %.0f\n", link_logodds(&m, q, 1, jq, 1), m.E->f[q].len, m.R->f[jq].len);
+            }
+        }
+        if (L == 1) {
+            al->st.prior_skip = reestimate(&m, p, np);
+            al->st.iterations = it + 1;
+        } else {
+            break;
+        }
     }
-    free(p);
-    np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
+    for (int lv = L - 2; lv >= 0; lv--) {
+        band_t nb;
+        project_band(p, np, E[lv].n, R[lv].n, al->o.band, &nb);
+        band_free(&bd);
+        bd = nb;
+        m.E = &E[lv];
+        m.R = &R[lv];
+        free(p);
+        if (lv == 0) {
+            init_priors(&m, 0.1);
+            np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
+            al->st.prior_skip = reestimate(&m, p, np);
+            al->st.iterations = 1;
+            free(p);
+        }
+        np = run_dp(&m, &bd, lv == 0 ? al->o.max_merge : 2, lv == 0, &p);
+        if (getenv("SVERKA_DEBUG")) {
+            size_t c11 = 0, sk = 0;
+            for (size_t k = 0; k < np; k++) {
+                c11 += p[k].a == 1 && p[k].b == 1;
+                sk += !p[k].a || !p[k].b;
+            }
+            fprintf(stderr, "level %d: %zu x %zu, %zu cells, path %zu beads, %zu 1-1, %zu skips\n",
+                    lv, m.E->n, m.R->n, bd.cells, np, c11, sk);
+        }
+    }
+    if (L == 1) {
+        free(p);
+        np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
+    }
+    al->st.cells = bd.cells;
+    side *Ef = &E[0], *Rf = &R[0];
     sv_link *out = NULL;
     size_t nout = 0, cap = 0;
     for (size_t k = 0; k < np; k++) {
         if (!all && (p[k].a == 0 || p[k].b == 0))
             continue;
         sv_link l;
-        size_t es = p[k].a ? E.orig[p[k].i0] : (p[k].i0 < E.n ? E.orig[p[k].i0] : nsrc);
-        size_t rs = p[k].b ? R.orig[p[k].j0] : (p[k].j0 < R.n ? R.orig[p[k].j0] : ntgt);
-        size_t en = p[k].a ? E.orig[p[k].i0 + (size_t)p[k].a - 1] - es + 1 : 0;
-        size_t rn = p[k].b ? R.orig[p[k].j0 + (size_t)p[k].b - 1] - rs + 1 : 0;
+        size_t es = p[k].a ? Ef->orig[p[k].i0] : (p[k].i0 < Ef->n ? Ef->orig[p[k].i0] : nsrc);
+        size_t rs = p[k].b ? Rf->orig[p[k].j0] : (p[k].j0 < Rf->n ? Rf->orig[p[k].j0] : ntgt);
+        size_t en = p[k].a ? Ef->orig[p[k].i0 + (size_t)p[k].a - 1] - es + 1 : 0;
+        size_t rn = p[k].b ? Rf->orig[p[k].j0 + (size_t)p[k].b - 1] - rs + 1 : 0;
         if (swap) {
             l.src = rs; l.nsrc = rn; l.tgt = es; l.ntgt = en;
         } else {
@@ -664,8 +909,10 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     }
     free(p);
     band_free(&bd);
-    free_side(&E);
-    free_side(&R);
+    for (int lv = 0; lv < L; lv++) {
+        free_side(&E[lv]);
+        free_side(&R[lv]);
+    }
     *links = out;
     *nlinks = nout;
     return SV_OK;

@@ -48,6 +48,10 @@ static void help(void)
         "      --max-merge N      longest side of a link: 2 (up to 2-2) or 3 (also 1-3,\n"
         "                         3-1); default 3\n"
         "      --no-paragraphs    ignore paragraph boundaries\n"
+        "      --dp-cells N       plain dynamic programme up to N cells (sentences x\n"
+        "                         sentences; default 4M); longer inputs are aligned\n"
+        "                         coarse to fine, in a band around a coarser path\n"
+        "      --band W           half-width of that band in sentences (default 8)\n"
         "      --keep-boilerplate align web page furniture too\n"
         "      --dump-features F  also write the evidence of every candidate link to F\n"
         "                         (for fitting the model: tools/fit-align.py)\n"
@@ -161,6 +165,8 @@ int cmd_align(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"dump-features", required_argument, NULL, 'D'},
+        {"dp-cells", required_argument, NULL, 'C'},
+        {"band", required_argument, NULL, 'W'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *out_path = "-", *format = NULL, *srx_path = NULL, *dump_path = NULL;
@@ -199,6 +205,14 @@ int cmd_align(int argc, char **argv)
         case 'q': verbose = -1; break;
         case 'v': verbose = 1; break;
         case 'D': dump_path = optarg; break;
+        case 'C':
+            if (cli_parse_size(optarg, &ao.full_dp_cells) != 0 || ao.full_dp_cells < 16)
+                return cli_usage_error("align", "--dp-cells wants a number of cells (>= 16)");
+            break;
+        case 'W':
+            if (cli_parse_size(optarg, &ao.band) != 0 || ao.band < 1 || ao.band > 1000)
+                return cli_usage_error("align", "--band wants a number from 1 to 1000");
+            break;
         case 'h': help(); return EXIT_OK;
         default: return cli_usage_error("align", "bad option");
         }
