@@ -1224,23 +1224,21 @@ static size_t canon_word(const char *s, size_t n, char *out, size_t size)
 {
     char t[2 * SV_NAME_KEY_SIZE + 8];
     size_t o = 0;
-    static const struct { const char *from; char to; } digraphs[] = {
-        {"dzh", 'J'}, {"sh", 'S'}, {"zh", 'Z'}, {"kh", 'h'}, {"ph", 'f'},
-        {"ch", 'C'}, {"cz", 'C'}, {"ck", 'k'},
+    static const struct { char a, b, c, to; } digraphs[] = {
+        {'d', 'z', 'h', 'J'}, {'s', 'h', 0, 'S'}, {'z', 'h', 0, 'Z'}, {'k', 'h', 0, 'h'},
+        {'p', 'h', 0, 'f'},   {'c', 'h', 0, 'C'}, {'c', 'z', 0, 'C'}, {'c', 'k', 0, 'k'},
     };
     for (size_t i = 0; i < n && o + 2 < sizeof t;) {
         char c = s[i], d = i + 1 < n ? s[i + 1] : 0, e = i + 2 < n ? s[i + 2] : 0;
-        size_t g = 0, gl = 0;
-        for (; g < sizeof digraphs / sizeof *digraphs; g++) {
-            gl = strlen(digraphs[g].from);
-            if (i + gl <= n && memcmp(s + i, digraphs[g].from, gl) == 0)
+        size_t g = 0;
+        for (; g < sizeof digraphs / sizeof *digraphs; g++)
+            if (digraphs[g].a == c && digraphs[g].b == d && (!digraphs[g].c || digraphs[g].c == e))
                 break;
-        }
         if (c == '-' || c == '\'' || c == '.') {
             i++;
         } else if (g < sizeof digraphs / sizeof *digraphs) {
             t[o++] = digraphs[g].to;
-            i += gl;
+            i += digraphs[g].c ? 3 : 2;
         } else if (c == 'c') {
             t[o++] = (d == 'e' || d == 'i' || d == 'y') ? 's' : 'k';
             i++;
