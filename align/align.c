@@ -14,6 +14,7 @@
 #include "../base/buf.h"
 #include "../base/mem.h"
 #include "../base/utf8.h"
+#include "names.h"
 
 /* ---- options ------------------------------------------------------------ */
 
@@ -49,11 +50,16 @@ typedef struct {
     uint32_t tok, ntok; /* slice of the token-anchor pool */
 } sfeat;
 
+/* Kinds of anchor keys; the kind is kept in the key's top bits. */
+enum { K_TOK = 0, K_NAME = 1, K_NUM = 2, NKINDS = 3 };
+#define KEY_KIND(k) ((int)((k) >> 62))
+#define KEY_MAKE(kind, h) (((uint64_t)(kind) << 62) | ((h) & 0x3FFFFFFFFFFFFFFFULL))
+
 typedef struct {
     sfeat *f;
     size_t n;
     size_t *orig;     /* index in the caller's array */
-    uint64_t *keys;   /* token-anchor pool */
+    uint64_t *keys;   /* anchor-key pool (kind in the top bits) */
     float *w;         /* weight of each pool entry */
     size_t npool, cap;
 } side;
@@ -64,11 +70,11 @@ static pthread_once_t len_once = PTHREAD_ONCE_INIT;
 struct sv_aligner {
     sv_align_opts o;
     sv_align_stats st;
+    sv_names *names;
 };
 
 sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *diags)
 {
-    (void)diags;
     pthread_once(&len_once, len_init);
     sv_aligner *a = xcalloc(1, sizeof *a);
     if (opts)
@@ -81,12 +87,23 @@ sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *
         a->o.band = 8;
     if (!a->o.full_dp_cells)
         a->o.full_dp_cells = (size_t)4 << 20;
+    sv_names_opts no;
+    sv_names_opts_init(&no);
+    no.dict = SV_NAMES_DICT_NONE; /* keys need no dictionary */
+    sv_status st = sv_names_new(&no, &a->names, diags);
+    if (st != SV_OK) {
+        free(a);
+        return st;
+    }
     *out = a;
     return SV_OK;
 }
 
 void sv_aligner_free(sv_aligner *a)
 {
+    if (!a)
+        return;
+    sv_names_free(a->names);
     free(a);
 }
 
@@ -140,7 +157,7 @@ static void anchor_tokens(const char *t, size_t len, sv_lang lang, uint64_t **ke
                 j++;
             }
             uint64_t h = hash_bytes("#", 1, 0xcbf29ce484222325ULL);
-            SV_PUSH(*keys, *n, *cap, hash_bytes(buf, k, h));
+            SV_PUSH(*keys, *n, *cap, KEY_MAKE(K_TOK, hash_bytes(buf, k, h)));
             i = j;
             continue;
         }
@@ -158,7 +175,7 @@ static void anchor_tokens(const char *t, size_t len, sv_lang lang, uint64_t **ke
                 j++;
             }
             if (k >= 2 && (lang != SV_LANG_EN || upper || digit))
-                SV_PUSH(*keys, *n, *cap, hash_bytes(buf, k, 0xcbf29ce484222325ULL));
+                SV_PUSH(*keys, *n, *cap, KEY_MAKE(K_TOK, hash_bytes(buf, k, 0xcbf29ce484222325ULL)));
             i = j;
             continue;
         }
@@ -166,8 +183,35 @@ static void anchor_tokens(const char *t, size_t len, sv_lang lang, uint64_t **ke
     }
 }
 
+/* Names as anchor keys: the canonical spelling of each name word's key
+ * (names.h), cut to its first 5 letters so that what the key's ending
+ * rules leave apart still meets (voronezhsk / voronezh). */
+static void name_keys(sv_names *nm, const char *t, size_t len, sv_lang lang, uint64_t **keys,
+                      size_t *n, size_t *cap)
+{
+    sv_name *v = NULL;
+    size_t nv = 0;
+    if (sv_names_extract(nm, lang, t, len, &v, &nv) != SV_OK)
+        return;
+    for (size_t i = 0; i < nv; i++) {
+        if (v[i].nwords != 1 || !v[i].key[0])
+            continue;
+        char canon[SV_NAME_KEY_SIZE * 2];
+        size_t cl = sv_name_canon(v[i].key, canon, sizeof canon);
+        if (cl >= sizeof canon)
+            cl = sizeof canon - 1;
+        if (v[i].kind != SV_NAME_ACRONYM && cl > 5)
+            cl = 5;
+        if (cl < 2)
+            continue;
+        uint64_t h = hash_bytes(canon, cl, 0x84222325cbf29ce4ULL);
+        SV_PUSH(*keys, *n, *cap, KEY_MAKE(K_NAME, h));
+    }
+    free(v);
+}
+
 static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
-                       int include_bp)
+                       int include_bp, sv_names *nm)
 {
     memset(s, 0, sizeof *s);
     s->f = xcalloc(n + 1, sizeof *s->f);
@@ -191,6 +235,8 @@ static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
         f->headline = v[i].kind == SV_SEG_HEADLINE;
         ntmp = 0;
         anchor_tokens(v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
+        if (nm)
+            name_keys(nm, v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
         qsort(tmp, ntmp, sizeof *tmp, cmp_u64);
         f->tok = (uint32_t)s->npool;
         for (size_t k = 0; k < ntmp; k++) {
@@ -205,6 +251,12 @@ static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
             s->w[s->npool++] = 1;
         }
         f->ntok = (uint32_t)(s->npool - f->tok);
+        if (getenv("SVERKA_DEBUG_KEYS")) {
+            fprintf(stderr, "%s %zu:", sv_lang_code(lang), s->n);
+            for (uint32_t k = 0; k < f->ntok; k++)
+                fprintf(stderr, " %016llx", (unsigned long long)s->keys[f->tok + k]);
+            fprintf(stderr, "\n");
+        }
         s->n++;
     }
     if (s->n > 0)
@@ -241,11 +293,12 @@ static size_t count_key(const uint64_t *v, size_t n, uint64_t k)
  * sentences says more. */
 static void weigh_keys(side *a, side *b)
 {
-    uint64_t *ka = xmalloc((a->npool + 1) * sizeof *ka), *kb = xmalloc((b->npool + 1) * sizeof *kb);
-    memcpy(ka, a->keys, a->npool * sizeof *ka);
-    memcpy(kb, b->keys, b->npool * sizeof *kb);
-    qsort(ka, a->npool, sizeof *ka, cmp_u64);
-    qsort(kb, b->npool, sizeof *kb, cmp_u64);
+    size_t na = a->npool, nb = b->npool; /* the pools shrink below: count on copies */
+    uint64_t *ka = xmalloc((na + 1) * sizeof *ka), *kb = xmalloc((nb + 1) * sizeof *kb);
+    memcpy(ka, a->keys, na * sizeof *ka);
+    memcpy(kb, b->keys, nb * sizeof *kb);
+    qsort(ka, na, sizeof *ka, cmp_u64);
+    qsort(kb, nb, sizeof *kb, cmp_u64);
     double total = (double)(a->n + b->n) + 1;
     side *sides[2] = {a, b};
     for (int s = 0; s < 2; s++) {
@@ -255,7 +308,7 @@ static void weigh_keys(side *a, side *b)
             uint32_t start = (uint32_t)w;
             for (uint32_t k = 0; k < x->f[u].ntok; k++) {
                 uint64_t key = x->keys[x->f[u].tok + k];
-                size_t da = count_key(ka, a->npool, key), db = count_key(kb, b->npool, key);
+                size_t da = count_key(ka, na, key), db = count_key(kb, nb, key);
                 if (!da || !db)
                     continue;
                 x->keys[w] = key;
@@ -332,52 +385,54 @@ static size_t gather(const side *S, size_t u0, size_t n, uint64_t *k, float *w, 
     return m;
 }
 
-/* Weighted size of the intersection of two sorted key lists; *miss gets
- * the weight of the keys found on one side only. */
-static double merge_overlap(const uint64_t *ka, const float *wa, size_t n1, const uint64_t *kb,
-                            const float *wb, size_t n2, double *miss)
+/* Weighted size of the intersection of two sorted key lists, per kind of
+ * key; miss gets the weight of the keys found on one side only. */
+static void merge_overlap(const uint64_t *ka, const float *wa, size_t n1, const uint64_t *kb,
+                          const float *wb, size_t n2, double *hit, double *miss)
 {
-    double hit = 0, lost = 0;
+    for (int k = 0; k < NKINDS; k++)
+        hit[k] = miss[k] = 0;
     size_t i = 0, j = 0;
     while (i < n1 && j < n2) {
         if (ka[i] == kb[j]) {
-            hit += wa[i];
+            hit[KEY_KIND(ka[i])] += wa[i];
             uint64_t k = ka[i];
             while (i < n1 && ka[i] == k)
                 i++;
             while (j < n2 && kb[j] == k)
                 j++;
         } else if (ka[i] < kb[j]) {
-            lost += wa[i++];
+            miss[KEY_KIND(ka[i])] += wa[i];
+            i++;
         } else {
-            lost += wb[j++];
+            miss[KEY_KIND(kb[j])] += wb[j];
+            j++;
         }
     }
-    while (i < n1)
-        lost += wa[i++];
-    while (j < n2)
-        lost += wb[j++];
-    *miss = lost;
-    return hit;
+    for (; i < n1; i++)
+        miss[KEY_KIND(ka[i])] += wa[i];
+    for (; j < n2; j++)
+        miss[KEY_KIND(kb[j])] += wb[j];
 }
 
 enum { GATHER_MAX = 512 };
 
 /* Weighted overlap of the anchor keys of EN units [a0, a0+na) and RU units
- * [b0, b0+nb). */
-static double key_overlap(const side *A, size_t a0, size_t na, const side *B, size_t b0,
-                          size_t nb, double *miss)
+ * [b0, b0+nb), per kind. */
+static void key_overlap(const side *A, size_t a0, size_t na, const side *B, size_t b0,
+                        size_t nb, double *hit, double *miss)
 {
     if (na == 1 && nb == 1) {
         const sfeat *x = &A->f[a0], *y = &B->f[b0];
-        return merge_overlap(A->keys + x->tok, A->w + x->tok, x->ntok, B->keys + y->tok,
-                             B->w + y->tok, y->ntok, miss);
+        merge_overlap(A->keys + x->tok, A->w + x->tok, x->ntok, B->keys + y->tok,
+                      B->w + y->tok, y->ntok, hit, miss);
+        return;
     }
     uint64_t ka[GATHER_MAX], kb[GATHER_MAX];
     float wa[GATHER_MAX], wb[GATHER_MAX];
     size_t n1 = gather(A, a0, na, ka, wa, GATHER_MAX);
     size_t n2 = gather(B, b0, nb, kb, wb, GATHER_MAX);
-    return merge_overlap(ka, wa, n1, kb, wb, n2, miss);
+    merge_overlap(ka, wa, n1, kb, wb, n2, hit, miss);
 }
 
 typedef struct {
@@ -391,16 +446,16 @@ typedef struct {
  * logistic regression on candidate beads of the dev sets (tools/fit-align.py
  * and docs/design.md, "Fitting"). */
 enum {
-    F_BIAS, F_LEN, F_TOKHIT, F_TOKMISS, F_HEADDIFF, F_PARCROSS, F_PARSTART, F_PAREND,
-    F_B21, F_B22, F_B31, F_SHORT, NFEAT
+    F_BIAS, F_LEN, F_TOKHIT, F_TOKMISS, F_NAMEHIT, F_NAMEMISS, F_HEADDIFF, F_PARCROSS,
+    F_PARSTART, F_PAREND, F_B21, F_B22, F_B31, F_SHORT, NFEAT
 };
 
 static const char *const feat_names[NFEAT] = {
-    "bias", "len", "tokhit", "tokmiss", "headdiff", "parcross", "parstart", "parend",
-    "b21", "b22", "b31", "short"};
+    "bias", "len", "tokhit", "tokmiss", "namehit", "namemiss", "headdiff", "parcross",
+    "parstart", "parend", "b21", "b22", "b31", "short"};
 
 static const double weights[NFEAT] = {
-    -0.1316, -0.8646, 0.4713, -0.1059, -3.263, -4.665, 1.081, 1.075, -3.195, -2.957, -3.541, -1.19};
+    0.349, -0.8212, 0.2832, -0.2582, 0.2102, -0.6589, -3.051, -5.409, 1.102, 0.999, -3.346, -3.893, -3.26, -1.099};
 
 static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, double *f)
 {
@@ -419,11 +474,14 @@ static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, do
         if (k > 0 && R->f[j0 + k].first_in_para)
             r_cross++;
     }
-    double miss;
+    double hit[NKINDS], miss[NKINDS];
+    key_overlap(E, i0, (size_t)a, R, j0, (size_t)b, hit, miss);
     f[F_BIAS] = 1;
     f[F_LEN] = length_cost(le, lr);
-    f[F_TOKHIT] = key_overlap(E, i0, (size_t)a, R, j0, (size_t)b, &miss);
-    f[F_TOKMISS] = miss;
+    f[F_TOKHIT] = hit[K_TOK] + hit[K_NUM];
+    f[F_TOKMISS] = miss[K_TOK] + miss[K_NUM];
+    f[F_NAMEHIT] = hit[K_NAME];
+    f[F_NAMEMISS] = miss[K_NAME];
     f[F_HEADDIFF] = e_head != r_head;
     f[F_PARCROSS] = m->use_par ? e_cross + r_cross : 0;
     f[F_PARSTART] = m->use_par && E->f[i0].first_in_para && R->f[j0].first_in_para;
@@ -806,8 +864,8 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     }
     enum { MAX_LEVELS = 40 };
     side E[MAX_LEVELS], R[MAX_LEVELS];
-    build_side(&E[0], swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate);
-    build_side(&R[0], swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate);
+    build_side(&E[0], swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names);
+    build_side(&R[0], swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names);
     weigh_keys(&E[0], &R[0]);
     /* Inputs too long for one DP are coarsened until the coarsest level is
      * small (its units are long and their scores cost more). */
@@ -930,8 +988,8 @@ sv_status sv_align_dump_features(sv_aligner *al, const sv_sentence *src, size_t 
     }
     const sv_sentence *ev = swap ? tgt : src, *rv = swap ? src : tgt;
     side E, R;
-    build_side(&E, ev, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate);
-    build_side(&R, rv, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate);
+    build_side(&E, ev, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names);
+    build_side(&R, rv, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names);
     weigh_keys(&E, &R);
     model m = {&E, &R, {{0}}, al->o.use_paragraphs};
     sv_buf_puts(out, "src\tnsrc\ttgt\tntgt\tsrc_start\tsrc_end\ttgt_start\ttgt_end");
