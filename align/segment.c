@@ -270,11 +270,33 @@ static int is_upper(long c)
     return (c >= 'A' && c <= 'Z') || (c >= 0x400 && c <= 0x42F) || (c >= 0xC0 && c <= 0xDE);
 }
 
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 static int is_quote_or_dash(long c)
 {
     return c == '"' || c == '\'' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D ||
            c == 0x201E || c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2013 ||
            c == '-' || c == ' ' || c == '(' || c == ')';
+}
+
+static int is_closer(long c)
+{
+    return c == '"' || c == 0xBB || c == 0x201D || c == 0x201C || c == ')' || c == '\'' ||
+           c == 0x2019 || c == ']';
+}
+
+/* The code point that ends at t[e) (e > s), and its start in *at. */
+static long cp_before(const char *t, size_t s, size_t e, size_t *at)
+{
+    size_t j = e - 1;
+    while (j > s && ((unsigned char)t[j] & 0xC0) == 0x80)
+        j--;
+    size_t adv;
+    *at = j;
+    return sv_utf8_decode(t + j, e - j, &adv);
 }
 
 /* First letter of t[s,e) after quotes, dashes and spaces. */
@@ -302,13 +324,9 @@ static long last_mark(const char *t, size_t s, size_t e, int *closer)
 {
     *closer = 0;
     while (e > s) {
-        size_t j = e - 1;
-        while (j > s && ((unsigned char)t[j] & 0xC0) == 0x80)
-            j--;
-        size_t adv;
-        long c = sv_utf8_decode(t + j, e - j, &adv);
-        if (c == '"' || c == 0xBB || c == 0x201D || c == 0x201C || c == ')' || c == '\'' ||
-            c == 0x2019 || c == ']') {
+        size_t j;
+        long c = cp_before(t, s, e, &j);
+        if (is_closer(c)) {
             *closer = 1;
             e = j;
             continue;
@@ -322,11 +340,8 @@ static long last_mark(const char *t, size_t s, size_t e, int *closer)
 static int ends_with_quote(const char *t, size_t s, size_t e)
 {
     while (e > s) {
-        size_t j = e - 1;
-        while (j > s && ((unsigned char)t[j] & 0xC0) == 0x80)
-            j--;
-        size_t adv;
-        long c = sv_utf8_decode(t + j, e - j, &adv);
+        size_t j;
+        long c = cp_before(t, s, e, &j);
         if (c == '.' || c == ',' || c == ';' || c == ':' || c == ' ' || c == 0x2014 ||
             c == 0x2013 || c == '-') {
             e = j;
@@ -337,15 +352,65 @@ static int ends_with_quote(const char *t, size_t s, size_t e)
     return 0;
 }
 
+/* The word list helpers compare whole words; Cyrillic and ASCII letters are
+ * compared without case where the list says so. */
+static long fold(long c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c + 32;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 0x20;
+    if (c == 0x401)
+        return 0x451;
+    return c;
+}
+
+/* Is t[s,e) equal to w, ignoring case? */
+static int word_eq_ci(const char *t, size_t s, size_t e, const char *w)
+{
+    size_t wl = strlen(w), i = s, k = 0;
+    while (i < e && k < wl) {
+        size_t a1, a2;
+        long c1 = sv_utf8_decode(t + i, e - i, &a1);
+        long c2 = sv_utf8_decode(w + k, wl - k, &a2);
+        if (fold(c1) != fold(c2))
+            return 0;
+        i += a1;
+        k += a2;
+    }
+    return i == e && k == wl;
+}
+
+static int in_list_ci(const char *t, size_t s, size_t e, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (word_eq_ci(t, s, e, list[k]))
+            return 1;
+    return 0;
+}
+
+static int in_list(const char *t, size_t s, size_t e, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++) {
+        size_t n = strlen(list[k]);
+        if (e - s == n && memcmp(t + s, list[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Abbreviations with inner periods, which break rules cannot protect. */
 static const char *const dotted[] = {
     "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "D.C.", "a.m.", "p.m.", "A.M.", "P.M.",
     "Ph.D.", "i.e.", "e.g.", "St.", "Jr.", "Sr.", "Inc.", "Corp.", "Ltd.", "Co.",
     "т.е.", "т.н.", "т.к.", "н.э.", "до н.э.", NULL};
 
-/* Words that usually start a sentence: after "U.S." they mean a real end. */
+/* Words that usually start a sentence.  After "U.S." or an initial they
+ * mean a real end ("He moved to the U.S. The move ...", "Лукашенко А.Г. В
+ * ходе встречи ..."); any other capitalised word is taken as part of a name
+ * ("the U.S. President"). */
 static const char *const starters[] = {
-    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We",
+    "The", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We",
     "I", "You", "In", "On", "At", "But", "And", "However", "Meanwhile", "According",
     "There", "His", "Her", "Its", "Their", "Our", "My", "As", "After", "Before", "When",
     "While", "If", "So", "Then", "Also", "Some", "Many", "Most", "All", "No", "Other",
@@ -354,7 +419,60 @@ static const char *const starters[] = {
     "В", "На", "Это", "Он", "Она", "Они", "Мы", "Но", "По", "При", "Как", "Также",
     "Кроме", "Однако", "Так", "Для", "С", "Из", "У", "К", "О", "За", "А", "И", "Я",
     "Вы", "Ты", "Его", "Ее", "Её", "Их", "Что", "Когда", "Если", "После", "До", "Сейчас",
-    "Сегодня", "Теперь", "Тогда", "Между", "Среди", "Все", "Всё", NULL};
+    "Сегодня", "Теперь", "Тогда", "Между", "Среди", "Все", "Всё", "Затем", "Потом",
+    "Поэтому", "Впрочем", "Ранее", "Позже", "Напомним", "Этот", "Эта", "Эти", "Там",
+    "Здесь", "Тем", NULL};
+
+/* Words written with a period before a number ("рис. 2", "approx. 500"):
+ * ". 2" after them is not a sentence end.  Compared without case. */
+static const char *const num_abbr[] = {
+    "approx", "sept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov",
+    "dec", "fig", "figs", "vol", "vols", "art", "arts", "sec", "para", "nos", "est", "ext",
+    "tel", "mln", "bln", "etc", "prof", "gen", "col", "capt", "sgt", "adm", "maj", "rep",
+    "sen", "gov", "рис", "табл", "разд", "прил", "илл", "янв", "февр", "фев", "апр",
+    "авг", "сент", "окт", "нояб", "дек", "мин", "тыс", "млн", "млрд", "трлн", "руб",
+    "коп", "долл", "вып", "изд", "ред", "стр", "корп", "просп", "обл", "полк", "акад",
+    "проф", "тел", "сек", "max", "min", NULL};
+
+/* Verbs that follow a quote and a name in an attribution ("...!" Hammel
+ * added.). */
+static const char *const reporting[] = {
+    "said", "says", "added", "adds", "asked", "asks", "told", "tells", "wrote", "writes",
+    "reported", "reports", "replied", "explained", "noted", "stressed", "continued",
+    "recalled", "shouted", "exclaimed", "insisted", "argued", "tweeted", "cried",
+    "answered", "admitted", "declared", "warned", "concluded", "suggested", "emphasized",
+    "emphasised", "assured", "remarked", "quipped", "joked", "laughed", "whispered",
+    "yelled", "wondered", "demanded", NULL};
+
+static int is_word_char(long c)
+{
+    return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
+           c == 0x2019 || (c >= 0x400 && c <= 0x52F) || (c >= 0xC0 && c <= 0x24F);
+}
+
+/* End of the word that starts at t[s] (letters, digits, hyphens, apostrophes). */
+static size_t word_end(const char *t, size_t s, size_t e)
+{
+    while (s < e) {
+        size_t adv;
+        if (!is_word_char(sv_utf8_decode(t + s, e - s, &adv)))
+            break;
+        s += adv;
+    }
+    return s;
+}
+
+/* Start of the word that ends at t[e). */
+static size_t word_start(const char *t, size_t s, size_t e)
+{
+    while (e > s) {
+        size_t j;
+        if (!is_word_char(cp_before(t, s, e, &j)))
+            break;
+        e = j;
+    }
+    return e;
+}
 
 static int ends_with_word(const char *t, size_t s, size_t e, const char *w)
 {
@@ -372,12 +490,123 @@ static int starts_with_starter(const char *t, size_t s, size_t e)
     size_t j = s;
     while (j < e && t[j] != ' ' && t[j] != ',' && t[j] != ':')
         j++;
-    for (size_t k = 0; starters[k]; k++) {
-        size_t n = strlen(starters[k]);
-        if (j - s == n && memcmp(t + s, starters[k], n) == 0)
-            return 1;
+    return in_list(t, s, j, starters);
+}
+
+/* Should the ICU piece t[s,e) be cut at the space t[k], which follows a
+ * period that ICU's rules kept inside (ours: titles, initials, "U.S.")
+ * or that ICU never breaks at (a lower-case word or a number after it)? */
+static int split_at(const char *t, size_t s, size_t e, size_t k)
+{
+    size_t dot, n = k + 1;
+    int closer = 0;
+    long c = cp_before(t, s, k, &dot);
+    while (is_closer(c) && dot > s) {
+        closer = 1;
+        c = cp_before(t, s, dot, &dot);
+    }
+    if (c != '.' || dot == s || n >= e)
+        return 0;
+    /* a typical sentence start after an initial, a title or "U.S." */
+    if (!closer && is_upper(first_cp(t, n, e))) {
+        size_t we = word_end(t, n, e);
+        if (we < e && t[we] != ' ' && t[we] != ',' && t[we] != ':')
+            return 0;
+        return we > n && !(we - n == 1 && t[n] == 'A') && in_list(t, n, we, starters);
+    }
+    /* a number after a full word, a quote or a year: "now. 18 holes",
+     * "маркой Goop. 37-летняя", "in 2019. 500 people" (ICU's rule for
+     * lower case after a period keeps these together) */
+    if (!is_digit(t[n]))
+        return 0;
+    if (closer)
+        return 1;
+    size_t ws = word_start(t, s, dot);
+    if (ws == dot || (ws > s && t[ws - 1] != ' ' && t[ws - 1] != '(' && t[ws - 1] != '"'))
+        return 0;
+    int digits = 1;
+    for (size_t i = ws; i < dot; i++)
+        digits &= is_digit(t[i]);
+    if (digits)
+        return dot - ws >= 3;
+    return sv_utf8_count(t + ws, dot - ws) >= 3 && !in_list_ci(t, ws, dot, num_abbr);
+}
+
+static void split_pieces(const char *t, pieces *p)
+{
+    size_t n0 = p->n;
+    for (size_t i = 0; i < n0; i++) {
+        piece pc = p->v[i];
+        size_t from = pc.s;
+        for (size_t k = pc.s + 1; k + 1 < pc.e; k++)
+            if (t[k] == ' ' && split_at(t, pc.s, pc.e, k)) {
+                push_piece(p, t, from, k, 1);
+                from = k + 1;
+            }
+        push_piece(p, t, from, pc.e, pc.term);
+    }
+    /* the new pieces were appended: move them to the front */
+    memmove(p->v, p->v + n0, (p->n - n0) * sizeof *p->v);
+    p->n -= n0;
+}
+
+/* Is t[s,e) a list or section number ("1.", "12)", "3.1.1.") alone, or a
+ * list number after a colon ("Повестка: 1.")? */
+static int is_list_number(const char *t, size_t s, size_t e)
+{
+    if (e - s < 2 || (t[e - 1] != '.' && t[e - 1] != ')'))
+        return 0;
+    size_t j = e - 1, digits = 0;
+    while (j > s && (is_digit(t[j - 1]) || (t[j - 1] == '.' && digits))) {
+        digits += is_digit(t[j - 1]);
+        j--;
+    }
+    if (!digits || !is_digit(t[j]))
+        return 0;
+    if (j == s)
+        return e - s <= 12;
+    return e - 1 - j <= 2 && j >= s + 2 && t[j - 1] == ' ' && t[j - 2] == ':';
+}
+
+/* Does t[s,e) start with one to three capitalised words and a reporting
+ * verb ("Hammel added.", "CNN reported")? */
+static int starts_with_attribution(const char *t, size_t s, size_t e)
+{
+    size_t i = s;
+    for (int w = 0; w < 4 && i < e; w++) {
+        size_t we = word_end(t, i, e);
+        if (we == i)
+            return 0;
+        long c = first_cp(t, i, e);
+        if (is_lower(c))
+            return w > 0 && in_list(t, i, we, reporting);
+        if (!is_upper(c) || (w == 0 && in_list(t, i, we, starters)))
+            return 0;
+        i = we;
+        if (i < e && t[i] == ' ')
+            i++;
     }
     return 0;
+}
+
+/* Prepositions that open a date phrase: "В 2023 г.", "С 1990-х гг." */
+static const char *const date_preps[] = {
+    "В", "Во", "С", "Со", "До", "К", "На", "По", "За", "От", "Из", "После", "Перед",
+    "Между", "Около", "Начиная", NULL};
+
+/* Is t[s,e) a date phrase that cannot be a sentence of its own: a
+ * preposition, at most three more words, and г. or гг. at the end?  The
+ * rules let "г." after a year end a sentence ("в 2023 г. Затем"), which is
+ * wrong when the sentence only starts there ("В 1990-х гг. Россия ..."). */
+static int is_year_phrase(const char *t, size_t s, size_t e)
+{
+    size_t fw = word_end(t, s, e);
+    if (!in_list(t, s, fw, date_preps))
+        return 0;
+    size_t words = 1;
+    for (size_t i = fw; i < e; i++)
+        words += t[i] == ' ';
+    return words <= 4 && (ends_with_word(t, s, e, "г.") || ends_with_word(t, s, e, "гг."));
 }
 
 /* Should piece b be joined to piece a (same paragraph)? */
@@ -390,8 +619,20 @@ static int join_pieces(const char *t, const piece *a, const piece *b)
     /* a lone closing quote or bracket, or punctuation only */
     if (fl == 0 || (!is_lower(fl) && !is_upper(fl) && fb != fl && b->e - b->s <= 4))
         return 1;
+    /* no space between: "из «...Огайо", "leak...No" */
+    if (b->s == a->e && (la == '.' || la == 0x2026))
+        return 1;
+    /* a list number: "1." + "Торговля." */
+    if (is_list_number(t, a->s, a->e))
+        return 1;
+    /* "В 1990-х гг." + "Россия пережила кризис." */
+    if (is_upper(fb) && is_year_phrase(t, a->s, a->e))
+        return 1;
     /* “Is it true?” asked Mr. X. / «...?» — уточнил он. */
     if ((la == '?' || la == '!' || la == 0x2026) && is_lower(fl))
+        return 1;
+    /* "...in the water!'" Hammel added. */
+    if ((la == '?' || la == '!') && closer && starts_with_attribution(t, b->s, b->e))
         return 1;
     /* "-" or "—" attribution after a quote: «...», — сказал он. */
     if ((fb == 0x2014 || fb == 0x2013) && is_lower(fl) && closer)
@@ -406,6 +647,7 @@ static int join_pieces(const char *t, const piece *a, const piece *b)
 
 static void merge_pieces(const char *t, pieces *p)
 {
+    split_pieces(t, p);
     if (p->n < 2)
         return;
     size_t k = 0;

@@ -467,6 +467,32 @@ static int list_marker(const char *t, size_t s, size_t e)
     return j > s && j + 1 < e && (t[j] == '.' || t[j] == ')') && t[j + 1] == ' ';
 }
 
+/* Is this short line page furniture on its own ("Written by belta.by",
+ * "All news")?  Such a line is never joined to its neighbours. */
+static int furniture_line(const char *t, const line_t *l)
+{
+    if (l->blank || l->cps > 60)
+        return 0;
+    char buf[256];
+    size_t n = 0;
+    int sp = 0;
+    for (size_t i = l->s; i < l->e && n + 5 < sizeof buf;) {
+        size_t adv;
+        long cp = sv_utf8_decode(t + i, l->e - i, &adv);
+        if (cp < 0 || sv_is_space((unsigned long)cp)) {
+            sp = n > 0;
+        } else {
+            if (sp)
+                buf[n++] = ' ';
+            sp = 0;
+            memcpy(buf + n, t + i, adv);
+            n += adv;
+        }
+        i += adv;
+    }
+    return sv_text_is_boilerplate(buf, n);
+}
+
 static void split_lines(sv_doc *d, line_t **out, size_t *nout)
 {
     line_t *v = NULL;
@@ -583,7 +609,8 @@ static void build_plain(sv_doc *d)
             const char *t = d->text;
             int join;
             long fc = first_cp(t, l[i + 1].s, l[i + 1].e);
-            if (list_marker(t, l[i + 1].s, l[i + 1].e)) {
+            if (list_marker(t, l[i + 1].s, l[i + 1].e) ||
+                (!w && (furniture_line(t, &l[i]) || furniture_line(t, &l[i + 1])))) {
                 join = 0;
             } else if (w) {
                 /* a line ends early only where its paragraph ends: would
