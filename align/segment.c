@@ -200,12 +200,25 @@ static size_t icu_window(sv_segmenter *sg, const char *t, size_t base, size_t le
     size_t prev = 0, done = 0;
     int32_t b = ubrk_first(sg->bi);
     for (b = ubrk_next(sg->bi); b != UBRK_DONE; b = ubrk_next(sg->bi)) {
+        /* the text is valid UTF-8: the lead byte gives the length */
         while (u16 < b && u8 < len) {
-            size_t adv;
-            long cp = sv_utf8_decode(w + u8, len - u8, &adv);
-            u16 += cp > 0xFFFF ? 2 : 1;
-            u8 += adv;
+            unsigned char c = (unsigned char)w[u8];
+            if (c < 0x80) {
+                u8++;
+                u16++;
+            } else if (c < 0xE0) {
+                u8 += 2;
+                u16++;
+            } else if (c < 0xF0) {
+                u8 += 3;
+                u16++;
+            } else {
+                u8 += 4;
+                u16 += 2;
+            }
         }
+        if (u8 > len)
+            u8 = len;
         if (!last && b == ulen)
             break; /* the window's end is not a real boundary */
         int term = ubrk_getRuleStatus(sg->bi) < UBRK_SENTENCE_SEP;
@@ -391,7 +404,11 @@ static int in_list_ci(const char *t, size_t s, size_t e, const char *const *list
 
 static int in_list(const char *t, size_t s, size_t e, const char *const *list)
 {
+    if (e <= s)
+        return 0;
     for (size_t k = 0; list[k]; k++) {
+        if (list[k][0] != t[s])
+            continue;
         size_t n = strlen(list[k]);
         if (e - s == n && memcmp(t + s, list[k], n) == 0)
             return 1;
@@ -532,17 +549,40 @@ static int split_at(const char *t, size_t s, size_t e, size_t k)
     return sv_utf8_count(t + ws, dot - ws) >= 3 && !in_list_ci(t, ws, dot, num_abbr);
 }
 
+/* Length of the closing quote or bracket at t[k] (0 if none). */
+static size_t closer_len(const char *t, size_t k, size_t e)
+{
+    unsigned char c = (unsigned char)t[k];
+    if (c == '"' || c == ')' || c == ']' || c == '\'')
+        return 1;
+    if (c == 0xC2 && k + 1 < e && (unsigned char)t[k + 1] == 0xBB)
+        return 2; /* » */
+    if (c == 0xE2 && k + 2 < e && (unsigned char)t[k + 1] == 0x80 &&
+        ((unsigned char)t[k + 2] == 0x9D || (unsigned char)t[k + 2] == 0x9C ||
+         (unsigned char)t[k + 2] == 0x99))
+        return 3; /* ” “ ’ */
+    return 0;
+}
+
+/* Cuts pieces where split_at says so; only the spaces after a period (and
+ * closing quotes) are candidates, found with memchr. */
 static void split_pieces(const char *t, pieces *p)
 {
     size_t n0 = p->n;
     for (size_t i = 0; i < n0; i++) {
         piece pc = p->v[i];
-        size_t from = pc.s;
-        for (size_t k = pc.s + 1; k + 1 < pc.e; k++)
-            if (t[k] == ' ' && split_at(t, pc.s, pc.e, k)) {
+        size_t from = pc.s, d = pc.s;
+        const char *dot;
+        while ((dot = memchr(t + d, '.', pc.e - d)) != NULL) {
+            size_t k = (size_t)(dot - t) + 1, cl;
+            while (k < pc.e && (cl = closer_len(t, k, pc.e)) > 0)
+                k += cl;
+            if (k + 1 < pc.e && t[k] == ' ' && split_at(t, pc.s, pc.e, k)) {
                 push_piece(p, t, from, k, 1);
                 from = k + 1;
             }
+            d = (size_t)(dot - t) + 1;
+        }
         push_piece(p, t, from, pc.e, pc.term);
     }
     /* the new pieces were appended: move them to the front */
@@ -600,13 +640,15 @@ static const char *const date_preps[] = {
  * wrong when the sentence only starts there ("В 1990-х гг. Россия ..."). */
 static int is_year_phrase(const char *t, size_t s, size_t e)
 {
+    if (!ends_with_word(t, s, e, "г.") && !ends_with_word(t, s, e, "гг."))
+        return 0;
     size_t fw = word_end(t, s, e);
     if (!in_list(t, s, fw, date_preps))
         return 0;
     size_t words = 1;
     for (size_t i = fw; i < e; i++)
         words += t[i] == ' ';
-    return words <= 4 && (ends_with_word(t, s, e, "г.") || ends_with_word(t, s, e, "гг."));
+    return words <= 4;
 }
 
 /* Should piece b be joined to piece a (same paragraph)? */
@@ -638,10 +680,10 @@ static int join_pieces(const char *t, const piece *a, const piece *b)
     if ((fb == 0x2014 || fb == 0x2013) && is_lower(fl) && closer)
         return 1;
     /* U.S. + a word that does not start sentences */
-    if (la == '.' && is_upper(fb) && !starts_with_starter(t, b->s, b->e))
+    if (la == '.' && is_upper(fb))
         for (size_t k = 0; dotted[k]; k++)
             if (ends_with_word(t, a->s, a->e, dotted[k]))
-                return 1;
+                return !starts_with_starter(t, b->s, b->e);
     return 0;
 }
 

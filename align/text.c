@@ -67,78 +67,126 @@ static long compose(long base, long mark)
     return 0;
 }
 
-/* Normalises text[s,e) into a new paragraph's norm text and map. */
+/* Records that normalised offset n comes from source offset src, when
+ * the distance between the two changed since the last anchor. */
+static void anchor_at(sv_doc *d, size_t n, size_t src, long long *delta)
+{
+    long long dl = (long long)src - (long long)n;
+    if (dl != *delta) {
+        anchor a = {n, src};
+        SV_PUSH(d->map, d->nmap, d->cap_map, a);
+        *delta = dl;
+    }
+}
+
+/* Length of the run at t[i] that normalisation copies unchanged:
+ * printable ASCII and two-byte letters (Latin-1 letters, Cyrillic; not
+ * U+0080..U+00BF, which holds NBSP, the soft hyphen and C1 controls),
+ * with single spaces between them, stopped before a combining mark that
+ * might compose with the letter before it. */
+static int plain_start(const char *t, size_t k, size_t e)
+{
+    unsigned char b = (unsigned char)t[k];
+    return (b > 0x20 && b < 0x7F) || (b >= 0xC3 && b <= 0xDF && k + 1 < e);
+}
+
+static size_t plain_run(const char *t, size_t i, size_t e)
+{
+    size_t k = i;
+    if (!plain_start(t, i, e))
+        return 0;
+    while (k < e) {
+        unsigned char b = (unsigned char)t[k];
+        if (b > 0x20 && b < 0x7F)
+            k++;
+        else if (b >= 0xC3 && b <= 0xDF && k + 1 < e &&
+                 !(k + 2 < e && (unsigned char)t[k + 2] == 0xCC))
+            k += 2;
+        else if (b == ' ' && k + 1 < e && plain_start(t, k + 1, e))
+            k++; /* one space between words stays as it is */
+        else
+            break;
+    }
+    return k - i;
+}
+
+/* Normalises text[s,e) into a new paragraph's norm text and map.  The
+ * normalised text is never longer than the source, so it is written
+ * straight into the reserved buffer; printable ASCII is copied in runs. */
 static void normalize(sv_doc *d, size_t s, size_t e, sv_para *p)
 {
     sv_buf *nb = &d->normbuf;
-    size_t base = nb->len;
+    sv_buf_reserve(nb, e - s + 1);
+    char *o = nb->ptr + nb->len;
+    size_t n = 0;         /* bytes written for this paragraph */
     long long delta = -1; /* src - norm of the current run; -1: none yet */
-    int pending = 0;
+    int pending = 0;      /* white space seen since the last character */
     size_t space_src = s;
     p->map_first = d->nmap;
     const char *t = d->text;
     size_t i = s;
     while (i < e) {
-        size_t adv;
-        long cp = sv_utf8_decode(t + i, e - i, &adv);
-        if (cp < 0) { /* cannot happen after decoding; be safe */
-            cp = 0xFFFD;
-        }
-        if (sv_is_space((unsigned long)cp) || is_control(cp)) {
+        unsigned char c = (unsigned char)t[i];
+        size_t adv, emit_len;
+        const char *emit;
+        char composed[4];
+        size_t run = plain_run(t, i, e);
+        if (run > 0) {
+            adv = emit_len = run;
+            emit = t + i;
+        } else if (c < 0x80) {
+            /* ASCII white space and control characters */
             if (!pending)
                 space_src = i;
             pending = 1;
-            i += adv;
+            i++;
             continue;
-        }
-        if (is_dropped(cp)) {
-            i += adv;
-            continue;
-        }
-        size_t emit_len = adv;
-        char composed[4];
-        const char *emit = t + i;
-        if (i + adv < e) {
-            size_t adv2;
-            long next = sv_utf8_decode(t + i + adv, e - i - adv, &adv2);
-            long c = next > 0 ? compose(cp, next) : 0;
-            if (c) {
-                emit_len = sv_utf8_encode((unsigned)c, composed);
-                emit = composed;
-                adv += adv2;
+        } else {
+            long cp = sv_utf8_decode(t + i, e - i, &adv);
+            if (cp >= 0 && (sv_is_space((unsigned long)cp) || is_control(cp))) {
+                if (!pending)
+                    space_src = i;
+                pending = 1;
+                i += adv;
+                continue;
+            }
+            if (is_dropped(cp)) {
+                i += adv;
+                continue;
+            }
+            emit = t + i;
+            emit_len = adv;
+            if ((cp == 0x438 || cp == 0x418 || cp == 0x435 || cp == 0x415) && i + adv < e) {
+                size_t adv2;
+                long next = sv_utf8_decode(t + i + adv, e - i - adv, &adv2);
+                long cc = next > 0 ? compose(cp, next) : 0;
+                if (cc) {
+                    emit_len = sv_utf8_encode((unsigned)cc, composed);
+                    emit = composed;
+                    adv += adv2;
+                }
             }
         }
-        if (pending && nb->len > base) {
-            size_t n = nb->len - base;
-            if ((long long)space_src - (long long)n != delta) {
-                anchor a = {n, space_src};
-                SV_PUSH(d->map, d->nmap, d->cap_map, a);
-                delta = (long long)space_src - (long long)n;
-            }
-            sv_buf_putc(nb, ' ');
+        if (pending && n > 0) {
+            anchor_at(d, n, space_src, &delta);
+            o[n++] = ' ';
         }
         pending = 0;
-        size_t n = nb->len - base;
-        if ((long long)i - (long long)n != delta) {
-            anchor a = {n, i};
-            SV_PUSH(d->map, d->nmap, d->cap_map, a);
-            delta = (long long)i - (long long)n;
-        }
-        sv_buf_append(nb, emit, emit_len);
+        anchor_at(d, n, i, &delta);
+        memcpy(o + n, emit, emit_len);
+        n += emit_len;
         i += adv;
-        if (emit != t + i - adv) {
-            /* composed: the next byte's source differs; force an anchor */
-            delta = -1 - (long long)nb->len;
-        }
+        if (emit == composed)
+            delta = -1 - (long long)n; /* the next character needs an anchor */
         p->end = i;
     }
     /* end anchor: norm_len maps to just after the last source byte */
-    size_t n = nb->len - base;
     anchor a = {n, p->end};
     SV_PUSH(d->map, d->nmap, d->cap_map, a);
     p->map_n = d->nmap - p->map_first;
     p->norm_len = n;
-    sv_buf_putc(nb, '\0');
+    o[n] = '\0';
+    nb->len += n + 1;
     p->start = p->map_n > 0 ? d->map[p->map_first].src : s;
 }
 
@@ -223,17 +271,33 @@ static int ends_sentence(const char *s, size_t len)
     return ends_terminal(s, len) || c == ';' || c == ':' || c == ',';
 }
 
+/* ASCII case-insensitive comparisons; Cyrillic phrases are listed in both
+ * cases.  These run for every short paragraph against every list entry,
+ * so they stop at the first difference. */
+static int ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Does a[0,alen) start with b (ignoring ASCII case)?  Returns strlen(b)
+ * on a match, 0 otherwise. */
+static size_t ci_prefix_len(const char *a, size_t alen, const char *b)
+{
+    size_t i = 0;
+    for (; b[i]; i++)
+        if (i >= alen || ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+            return 0;
+    return i;
+}
+
 static int ci_eq(const char *a, size_t alen, const char *b)
 {
-    /* ASCII case-insensitive; Cyrillic phrases are listed in both cases */
-    size_t blen = strlen(b);
-    return alen == blen && strncasecmp(a, b, blen) == 0;
+    return alen > 0 && ci_prefix_len(a, alen, b) == alen;
 }
 
 static int ci_prefix(const char *a, size_t alen, const char *b)
 {
-    size_t blen = strlen(b);
-    return alen >= blen && strncasecmp(a, b, blen) == 0;
+    return ci_prefix_len(a, alen, b) > 0;
 }
 
 static const char *const bp_whole[] = {
@@ -306,7 +370,12 @@ int sv_text_is_boilerplate(const char *s, size_t len)
         return 0;
     if (!has_letter(s, len))
         return 1; /* "• 11", "7:54", "***", "25.08.2025" */
+    /* every test below needs a short line; long paragraphs stop here */
+    if (len > 400)
+        return 0;
     size_t words = count_words(s, len);
+    if (words > 14)
+        return 0;
     size_t core = len;
     while (core > 0 && (s[core - 1] == ':' || s[core - 1] == ' '))
         core--;
@@ -325,7 +394,7 @@ int sv_text_is_boilerplate(const char *s, size_t len)
             size_t n = 0, sl = strlen(seps[k]), seg_words = 0, maxseg = 0;
             size_t last = 0;
             for (size_t i = 0; i + sl <= len; i++)
-                if (memcmp(s + i, seps[k], sl) == 0) {
+                if (s[i] == ' ' && memcmp(s + i, seps[k], sl) == 0) {
                     n++;
                     seg_words = count_words(s + last, i - last);
                     if (seg_words > maxseg)
@@ -417,13 +486,22 @@ static int is_blank_span(const char *t, size_t s, size_t e)
     return 1;
 }
 
+/* Code points in valid UTF-8: the bytes that are not continuation bytes. */
+static size_t count_cps(const char *t, size_t s, size_t e)
+{
+    size_t n = 0;
+    for (size_t i = s; i < e; i++)
+        n += ((unsigned char)t[i] & 0xC0) != 0x80;
+    return n;
+}
+
 static size_t trimmed_cps(const char *t, size_t s, size_t e)
 {
     while (s < e && (t[s] == ' ' || t[s] == '\t'))
         s++;
     while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
         e--;
-    return sv_utf8_count(t + s, e - s);
+    return count_cps(t, s, e);
 }
 
 static size_t first_word_cps(const char *t, size_t s, size_t e)
@@ -433,7 +511,7 @@ static size_t first_word_cps(const char *t, size_t s, size_t e)
     size_t j = s;
     while (j < e && t[j] != ' ' && t[j] != '\t')
         j++;
-    return sv_utf8_count(t + s, j - s);
+    return count_cps(t, s, j);
 }
 
 static long first_cp(const char *t, size_t s, size_t e)
@@ -493,6 +571,26 @@ static int furniture_line(const char *t, const line_t *l)
     return sv_text_is_boilerplate(buf, n);
 }
 
+/* End of the line that starts at t[i]: the first LF, CR, form feed, or
+ * U+2028/U+2029, or len.  memchr does the scanning. */
+static size_t line_end(const char *t, size_t i, size_t len)
+{
+    const char *p = memchr(t + i, '\n', len - i);
+    size_t lim = p ? (size_t)(p - t) : len;
+    if ((p = memchr(t + i, '\r', lim - i)) != NULL)
+        lim = (size_t)(p - t);
+    if ((p = memchr(t + i, '\f', lim - i)) != NULL)
+        lim = (size_t)(p - t);
+    for (size_t k = i; (p = memchr(t + k, 0xE2, lim - k)) != NULL;) {
+        k = (size_t)(p - t);
+        if (k + 2 < len && (unsigned char)t[k + 1] == 0x80 &&
+            ((unsigned char)t[k + 2] == 0xA8 || (unsigned char)t[k + 2] == 0xA9))
+            return k;
+        k++;
+    }
+    return lim;
+}
+
 static void split_lines(sv_doc *d, line_t **out, size_t *nout)
 {
     line_t *v = NULL;
@@ -500,41 +598,25 @@ static void split_lines(sv_doc *d, line_t **out, size_t *nout)
     const char *t = d->text;
     size_t i = 0, len = d->len;
     while (i < len) {
-        size_t s = i, e = i, next = len;
-        while (e < len) {
-            unsigned char c = (unsigned char)t[e];
-            if (c == '\n') {
-                next = e + 1;
-                break;
-            }
-            if (c == '\r') {
-                next = e + 1 < len && t[e + 1] == '\n' ? e + 2 : e + 1;
-                break;
-            }
-            if (c == '\f') { /* a page break separates paragraphs */
-                next = e + 1;
-                break;
-            }
-            if (c == 0xE2 && e + 2 < len && (unsigned char)t[e + 1] == 0x80 &&
-                ((unsigned char)t[e + 2] == 0xA8 || (unsigned char)t[e + 2] == 0xA9)) {
-                next = e + 3;
-                break;
-            }
-            e++;
-        }
+        size_t s = i, e = line_end(t, i, len), next = len;
+        unsigned char c = (unsigned char)t[e];
+        if (e < len)
+            next = c == '\r' && e + 1 < len && t[e + 1] == '\n' ? e + 2
+                   : c == 0xE2                                 ? e + 3
+                                                               : e + 1;
         line_t l = {s, e, next, 0, is_blank_span(t, s, e)};
-        if (!l.blank)
-            l.cps = trimmed_cps(t, s, e);
         SV_PUSH(v, n, cap, l);
-        if (t[e] == '\f' || (e + 2 < len && (unsigned char)t[e] == 0xE2 &&
-                             (unsigned char)t[e + 2] == 0xA9)) {
+        if (e < len && (c == '\f' || (c == 0xE2 && (unsigned char)t[e + 2] == 0xA9))) {
             line_t b = {next, next, next, 0, 1}; /* paragraph separator */
             SV_PUSH(v, n, cap, b);
         }
         i = next;
-        if (next == len && e == len)
-            break;
     }
+    /* lengths matter only for lines next to another line of text (wrap
+     * width, joining); one-line paragraphs are not measured */
+    for (size_t k = 0; k < n; k++)
+        if (!v[k].blank && ((k > 0 && !v[k - 1].blank) || (k + 1 < n && !v[k + 1].blank)))
+            v[k].cps = trimmed_cps(t, v[k].s, v[k].e);
     *out = v;
     *nout = n;
 }
@@ -680,6 +762,14 @@ static void build_html(sv_doc *d, sv_html_block *b, size_t nb)
 static void index_lines(sv_doc *d)
 {
     SV_PUSH(d->lines, d->nlines, d->cap_lines, (size_t)0);
+    if (!memchr(d->text, '\r', d->len)) {
+        const char *p = d->text, *end = d->text + d->len;
+        while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+            p++;
+            SV_PUSH(d->lines, d->nlines, d->cap_lines, (size_t)(p - d->text));
+        }
+        return;
+    }
     for (size_t i = 0; i < d->len; i++) {
         char c = d->text[i];
         if (c == '\n' || (c == '\r' && (i + 1 >= d->len || d->text[i + 1] != '\n')))
