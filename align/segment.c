@@ -180,6 +180,8 @@ static void push_piece(pieces *p, const char *t, size_t s, size_t e, int term)
     }
 }
 
+static void push_split(pieces *p, const char *t, size_t s, size_t e, int term);
+
 /* ICU boundaries of t[0,len) (a window of the text starting at base);
  * appends pieces; returns the offset up to which pieces are final. */
 static size_t icu_window(sv_segmenter *sg, const char *t, size_t base, size_t len, int last,
@@ -222,7 +224,7 @@ static size_t icu_window(sv_segmenter *sg, const char *t, size_t base, size_t le
         if (!last && b == ulen)
             break; /* the window's end is not a real boundary */
         int term = ubrk_getRuleStatus(sg->bi) < UBRK_SENTENCE_SEP;
-        push_piece(out, t, base + prev, base + u8, term);
+        push_split(out, t, base + prev, base + u8, term);
         prev = u8;
         done = u8;
     }
@@ -245,12 +247,16 @@ static size_t forced_cut(const char *t, size_t s, size_t max)
     return c;
 }
 
-static void icu_pieces(sv_segmenter *sg, const char *t, size_t len, pieces *out,
-                       size_t *cuts)
+/* Appends the pieces of t[0,len) to out; returns -1 when out would hold
+ * more than SV_MAX_SENTENCES pieces (the rest is not segmented). */
+static int icu_pieces(sv_segmenter *sg, const char *t, size_t len, pieces *out,
+                      size_t *cuts)
 {
     const size_t window = sg->opts.max_sentence;
     size_t pos = 0;
     while (pos < len) {
+        if (out->n > SV_MAX_SENTENCES)
+            return -1;
         size_t n = len - pos;
         int last = 1;
         if (n > window) {
@@ -269,6 +275,7 @@ static void icu_pieces(sv_segmenter *sg, const char *t, size_t len, pieces *out,
         }
         pos = done;
     }
+    return 0;
 }
 
 /* ---- context decisions -------------------------------------------------- */
@@ -564,30 +571,24 @@ static size_t closer_len(const char *t, size_t k, size_t e)
     return 0;
 }
 
-/* Cuts pieces where split_at says so; only the spaces after a period (and
- * closing quotes) are candidates, found with memchr. */
-static void split_pieces(const char *t, pieces *p)
+/* Pushes the ICU piece t[s,e), cut where split_at says so.  Only the
+ * spaces after a period (and closing quotes) are candidates, found with
+ * memchr. */
+static void push_split(pieces *p, const char *t, size_t s, size_t e, int term)
 {
-    size_t n0 = p->n;
-    for (size_t i = 0; i < n0; i++) {
-        piece pc = p->v[i];
-        size_t from = pc.s, d = pc.s;
-        const char *dot;
-        while ((dot = memchr(t + d, '.', pc.e - d)) != NULL) {
-            size_t k = (size_t)(dot - t) + 1, cl;
-            while (k < pc.e && (cl = closer_len(t, k, pc.e)) > 0)
-                k += cl;
-            if (k + 1 < pc.e && t[k] == ' ' && split_at(t, pc.s, pc.e, k)) {
-                push_piece(p, t, from, k, 1);
-                from = k + 1;
-            }
-            d = (size_t)(dot - t) + 1;
+    size_t from = s, d = s;
+    const char *dot;
+    while (d < e && (dot = memchr(t + d, '.', e - d)) != NULL) {
+        size_t k = (size_t)(dot - t) + 1, cl;
+        while (k < e && (cl = closer_len(t, k, e)) > 0)
+            k += cl;
+        if (k + 1 < e && t[k] == ' ' && split_at(t, s, e, k)) {
+            push_piece(p, t, from, k, 1);
+            from = k + 1;
         }
-        push_piece(p, t, from, pc.e, pc.term);
+        d = (size_t)(dot - t) + 1;
     }
-    /* the new pieces were appended: move them to the front */
-    memmove(p->v, p->v + n0, (p->n - n0) * sizeof *p->v);
-    p->n -= n0;
+    push_piece(p, t, from, e, term);
 }
 
 /* Is t[s,e) a list or section number ("1.", "12)", "3.1.1.") alone, or a
@@ -689,7 +690,6 @@ static int join_pieces(const char *t, const piece *a, const piece *b)
 
 static void merge_pieces(const char *t, pieces *p)
 {
-    split_pieces(t, p);
     if (p->n < 2)
         return;
     size_t k = 0;
@@ -704,6 +704,13 @@ static void merge_pieces(const char *t, pieces *p)
     p->n = k + 1;
 }
 
+static void too_many(sv_diags *diags, const char *name)
+{
+    sv_diags_add(diags, SV_ERROR, name, 0, 0, -1,
+                 "more than %zu sentences: too many for one document (split the file)",
+                 (size_t)SV_MAX_SENTENCES);
+}
+
 sv_status sv_segment_text(sv_segmenter *sg, const char *text, size_t len, sv_lang lang,
                           size_t **bounds, size_t *nbounds, sv_diags *diags)
 {
@@ -713,7 +720,11 @@ sv_status sv_segment_text(sv_segmenter *sg, const char *text, size_t len, sv_lan
         sv_status st = sv_srx_split(sg->opts.srx, lang, text, len, bounds, nbounds, diags);
         return st;
     }
-    icu_pieces(sg, text, len, &p, &cuts);
+    if (icu_pieces(sg, text, len, &p, &cuts) < 0) {
+        free(p.v);
+        too_many(diags, NULL);
+        return SV_ERR_LIMIT;
+    }
     merge_pieces(text, &p);
     size_t *b = xmalloc((2 * p.n + 1) * sizeof *b);
     for (size_t i = 0; i < p.n; i++) {
@@ -753,6 +764,7 @@ sv_status sv_segment_doc(sv_segmenter *sg, const sv_doc *doc, sv_lang lang, sv_s
     sentvec sv = {0};
     pieces p = {0};
     size_t cuts = 0;
+    sv_status st = SV_OK;
     long long last_body = -1; /* index in sv of the last sentence of the last body paragraph */
     for (size_t i = 0; i < sv_doc_npara(doc); i++) {
         const sv_para *para = sv_doc_para(doc, i);
@@ -764,21 +776,19 @@ sv_status sv_segment_doc(sv_segmenter *sg, const sv_doc *doc, sv_lang lang, sv_s
         p.n = 0;
         if (sg->opts.srx) {
             size_t *b, nb;
-            sv_status st = sv_srx_split(sg->opts.srx, lang, para->norm, para->norm_len, &b,
-                                        &nb, diags);
-            if (st != SV_OK) {
-                free(sv.v);
-                free(p.v);
-                sv_arena_free(a);
-                return st;
-            }
+            st = sv_srx_split(sg->opts.srx, lang, para->norm, para->norm_len, &b, &nb, diags);
+            if (st != SV_OK)
+                goto fail;
             for (size_t k = 0; k + 1 < nb; k += 2)
                 push_piece(&p, para->norm, b[k], b[k + 1], 1);
             free(b);
         } else {
-            icu_pieces(sg, para->norm, para->norm_len, &p, &cuts);
+            if (icu_pieces(sg, para->norm, para->norm_len, &p, &cuts) < 0)
+                goto limit;
             merge_pieces(para->norm, &p);
         }
+        if (sv.n + p.n > SV_MAX_SENTENCES)
+            goto limit;
         size_t from = 0;
         /* a paragraph that starts in lower case after a closing quote is
          * the quote's attribution: attach its first sentence to the quote */
@@ -817,4 +827,12 @@ sv_status sv_segment_doc(sv_segmenter *sg, const sv_doc *doc, sv_lang lang, sv_s
     r->priv->arena = a;
     *out = r;
     return SV_OK;
+limit:
+    too_many(diags, sv_doc_name(doc));
+    st = SV_ERR_LIMIT;
+fail:
+    free(sv.v);
+    free(p.v);
+    sv_arena_free(a);
+    return st;
 }

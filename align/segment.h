@@ -26,6 +26,10 @@
 #include "lang.h"
 #include "text.h"
 
+/* A document that would give more sentences is refused by sv_segment_doc
+ * (SV_ERR_LIMIT), which keeps the memory of hostile inputs bounded. */
+#define SV_MAX_SENTENCES ((size_t)8000000)
+
 typedef enum { SV_SEG_SENTENCE = 0, SV_SEG_HEADLINE, SV_SEG_BOILERPLATE } sv_seg_kind;
 
 /* "sentence", "headline", "boilerplate" */

@@ -28,6 +28,10 @@ typedef enum { SV_INPUT_AUTO = 0, SV_INPUT_TEXT, SV_INPUT_HTML } sv_input_format
 
 /* The default limit on input size; larger files are refused (SV_ERR_LIMIT). */
 #define SV_MAX_INPUT ((size_t)1 << 29) /* 512 MiB */
+/* Documents with more paragraphs are refused (SV_ERR_LIMIT): each costs
+ * about 200 bytes of memory, so a file of tiny paragraphs ("x.\n\n" over
+ * and over) would otherwise need 50 times its size. */
+#define SV_MAX_PARAS ((size_t)4000000)
 
 typedef struct {
     sv_input_format format; /* AUTO: .html/.htm/.xhtml or sniffed markup means HTML */
