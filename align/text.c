@@ -863,7 +863,11 @@ static sv_status decode_input(const char *name, const char *data, size_t len,
         strcasecmp(declared, "utf-8") != 0 && strcasecmp(declared, "utf8") != 0 &&
         sv_utf8_validate(data, len) != len && sv_encoding_known(declared))
         forced = declared; /* a page that says what it is and is not UTF-8 */
-    return sv_decode(data, len, name, forced, *html, dec, diags);
+    sv_status st = sv_decode(data, len, name, forced, *html, dec, diags);
+    if (st == SV_OK && forced == declared)
+        sv_diags_add(diags, SV_NOTE, name, 0, 0, -1,
+                     "the page declares charset %s; converted to UTF-8", declared);
+    return st;
 }
 
 /* Loading, step two: paragraphs out of the decoded text, whose buffer the
