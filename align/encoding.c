@@ -221,9 +221,11 @@ static int looks_binary(const char *d, size_t len)
     return n && ctl * 100 > n * 2 + 100; /* over ~2% (and a few in tiny files) */
 }
 
-/* Mostly UTF-8: valid multi-byte sequences clearly outnumber bad ones, or
- * the bad bytes are so few (ASCII text with a stray byte or two) that a
- * legacy encoding cannot be told from damage; the repairs are reported. */
+/* Mostly UTF-8: valid multi-byte sequences outnumber bad ones, or the bad
+ * bytes are so few (ASCII text with a stray byte or two) that a legacy
+ * encoding cannot be told from damage; the repairs are reported.  In
+ * CP1251 or KOI8-R text nearly every letter is a bad sequence and valid
+ * ones are rare accidents (a capital before "»"), so the test is safe. */
 static int mostly_utf8(const char *s, size_t len)
 {
     size_t good = 0, bad = 0;
@@ -239,7 +241,7 @@ static int mostly_utf8(const char *s, size_t len)
             good++;
         i += adv;
     }
-    return (good > 0 && bad * 4 < good) || (good == 0 && bad <= 4 + len / 2000);
+    return (good > 0 && bad < good) || (good == 0 && bad <= 4 + len / 2000);
 }
 
 int sv_html_declared_charset(const char *data, size_t len, char *buf, size_t bufsize)
