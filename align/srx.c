@@ -102,10 +102,11 @@ static sv_status parse_rule(sv_srx *s, srx_langrule *lr, xmlNode *rn, const char
         if (pat[0]) {
             URegularExpression *re = compile(pat, name, (size_t)xmlGetLineNo(c),
                                              before ? "beforebreak" : "afterbreak", diags, &st);
-            if (before)
-                r.before = re;
-            else
-                r.after = re;
+            /* a second <beforebreak> or <afterbreak> replaces the first */
+            URegularExpression **slot = before ? &r.before : &r.after;
+            if (*slot)
+                uregex_close(*slot);
+            *slot = re;
         }
         free(pat);
     }

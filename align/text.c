@@ -395,7 +395,7 @@ int sv_text_is_boilerplate(const char *s, size_t len)
             size_t n = 0, sl = strlen(seps[k]), seg_words = 0, maxseg = 0;
             size_t last = 0;
             for (size_t i = 0; i + sl <= len; i++)
-                if (s[i] == ' ' && memcmp(s + i, seps[k], sl) == 0) {
+                if (i >= last && s[i] == ' ' && memcmp(s + i, seps[k], sl) == 0) {
                     n++;
                     seg_words = count_words(s + last, i - last);
                     if (seg_words > maxseg)
