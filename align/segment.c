@@ -752,7 +752,10 @@ static void add_sentence(sentvec *sv, sv_arena *a, const sv_doc *doc, size_t par
     x.kind = kind;
     x.text = sv_arena_strndup(a, p->norm + s, e - s);
     x.len = e - s;
-    sv_doc_line_col(doc, x.start, &x.line, NULL);
+    if (sv_doc_is_html(doc))
+        x.line = p->line; /* where its block starts in the page's source */
+    else
+        sv_doc_line_col(doc, x.start, &x.line, NULL);
     SV_PUSH(sv->v, sv->n, sv->cap, x);
 }
 

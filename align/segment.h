@@ -38,7 +38,8 @@ const char *sv_seg_kind_name(sv_seg_kind k);
 typedef struct {
     size_t start, end; /* byte span in the document text (sv_doc_text) */
     size_t para;       /* index of the paragraph it starts in */
-    size_t line;       /* 1-based line of start */
+    size_t line;       /* 1-based line of start; for HTML, the page's source line
+                          where the sentence's block starts */
     sv_seg_kind kind;
     const char *text;  /* normalised text, NUL-terminated (owned by the sv_segs) */
     size_t len;
