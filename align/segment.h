@@ -3,13 +3,22 @@
  * The built-in segmenter runs ICU's rule-based sentence break iterator
  * with ICU's own sentence rules (read from the installed ICU at build time)
  * plus sverka's rules for Russian and English abbreviations, titles,
- * initials and "г." after a word (docs/design.md lists them).  A few
- * decisions that need more context than break rules have are made
- * afterwards:
- *   - "U.S.", "U.K.", "a.m." ... followed by a capitalised word that does
- *     not usually start a sentence stay in one sentence;
- *   - a piece that starts in lower case after "?" or "!" (a quote
- *     attribution: “Is it true?” asked Mr. X.) is joined to the previous one;
+ * initials, "г." after a word and "долл. США" (align/sentence-rules.txt
+ * lists them).  A few decisions that need more context than break rules
+ * have are made afterwards, on each paragraph's pieces:
+ *   - a piece is cut where a period that the rules kept inside is followed
+ *     by a typical sentence start ("He moved to the U.S. The move ...",
+ *     "Лукашенко А.Г. В ходе ..."), or where a full word, a quote or a year
+ *     and a period are followed by a number ("now. 18 holes", "Goop.
+ *     37-летняя"), which ICU never splits;
+ *   - "U.S.", "U.K.", "a.m.", "Inc." ... followed by a capitalised word that
+ *     does not usually start a sentence stay in one sentence;
+ *   - a piece that starts in lower case after "?" or "!" (“Is it true?”
+ *     asked Mr. X.), or with a name and a reporting verb ("...!'" Hammel
+ *     added.), is joined to the previous one;
+ *   - a list or section number ("1.", "3.1.") is joined to its item, a date
+ *     phrase ("В 1990-х гг.") to the sentence it opens, and pieces without
+ *     a space between them ("«...Огайо") are joined;
  *   - a paragraph that starts in lower case right after a paragraph that
  *     ends with a closing quote (seed 004: «...». / сказал Лукашенко.) is
  *     attached to that quote's last sentence;

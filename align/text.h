@@ -11,11 +11,14 @@
  * dropped, control characters are dropped, decomposed й/ё are composed.
  * sv_doc_src_offset maps a position of the normalised form back to the text.
  *
- * Plain text: blank lines separate paragraphs.  Inside a block of lines,
- * a line break is a hard wrap (joined) or a paragraph end, decided by the
- * document's wrap width: a document whose lines are all long is "one line
- * per paragraph"; a document wrapped at ~60-100 columns is joined unless
- * the next word would have fitted on the line.
+ * Plain text: blank lines, form feeds and U+2029 separate paragraphs; a
+ * line that starts with a list marker, and a short line of page furniture
+ * ("Written by belta.by"), is a paragraph of its own.  Inside a block of
+ * lines, a line break is a hard wrap (joined) or a paragraph end, decided
+ * by the document's wrap width: a document with long lines is "one line
+ * per paragraph"; a document wrapped at ~30-110 columns is joined unless
+ * the next word would have fitted on the line.  docs/formats.md gives the
+ * details, and the rules for headings and boilerplate.
  */
 #ifndef SV_TEXT_H
 #define SV_TEXT_H
