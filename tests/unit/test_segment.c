@@ -11,6 +11,7 @@
 #include "../../align/text.h"
 #include "../../base/buf.h"
 #include "../../base/utf8.h"
+#include "collapse.h"
 #include "harness.h"
 
 static sv_segmenter *seg;
@@ -23,28 +24,6 @@ static sv_doc *load(const char *name, const char *text)
     return d;
 }
 
-/* The source bytes of a sentence with white space collapsed. */
-static char *collapsed_source(const sv_doc *d, const sv_sentence *s)
-{
-    const char *t = sv_doc_text(d, NULL);
-    sv_buf b = SV_BUF_INIT;
-    int sp = 0;
-    for (size_t i = s->start; i < s->end;) {
-        size_t adv;
-        long cp = sv_utf8_decode(t + i, s->end - i, &adv);
-        if (sv_is_space((unsigned long)cp)) {
-            sp = b.len > 0;
-        } else {
-            if (sp)
-                sv_buf_putc(&b, ' ');
-            sp = 0;
-            sv_buf_append(&b, t + i, adv);
-        }
-        i += adv;
-    }
-    return sv_buf_detach(&b, NULL);
-}
-
 /* Every sentence's span holds its text, spans are ordered and do not
  * overlap, and line and paragraph agree with the document. */
 static void check_spans(const sv_doc *d, const sv_segs *s)
@@ -54,7 +33,7 @@ static void check_spans(const sv_doc *d, const sv_segs *s)
     int text_ok = 1, order_ok = 1, meta_ok = 1;
     for (size_t i = 0; i < s->n; i++) {
         const sv_sentence *x = &s->v[i];
-        char *c = collapsed_source(d, x);
+        char *c = collapse_span(sv_doc_text(d, NULL), x->start, x->end);
         text_ok &= strcmp(c, x->text) == 0 && strlen(x->text) == x->len;
         if (strcmp(c, x->text) != 0)
             fprintf(stderr, "  span [%zu,%zu) is \"%s\",\n  text is \"%s\"\n", x->start, x->end,

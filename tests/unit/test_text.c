@@ -9,6 +9,7 @@
 #include "../../base/buf.h"
 #include "../../base/fileio.h"
 #include "../../base/utf8.h"
+#include "collapse.h"
 #include "harness.h"
 
 #define SEED0 "corpora/seeds/000_8741e439ade6d75d.txt"
@@ -44,30 +45,6 @@ static const char *norm(const sv_doc *d, size_t i)
     return p ? p->norm : "(no paragraph)";
 }
 
-/* The source bytes of paragraph i, white space collapsed, soft hyphens and
- * zero-width characters dropped: what its norm text must be (for text
- * without decomposed letters). */
-static char *collapse(const sv_doc *d, const sv_para *p)
-{
-    const char *t = sv_doc_text(d, NULL);
-    sv_buf b = SV_BUF_INIT;
-    int sp = 0;
-    for (size_t i = p->start; i < p->end;) {
-        size_t adv;
-        long cp = sv_utf8_decode(t + i, p->end - i, &adv);
-        if (sv_is_space((unsigned long)cp) || cp < 0x20) {
-            sp = b.len > 0;
-        } else if (cp != 0xAD && cp != 0x200B) {
-            if (sp)
-                sv_buf_putc(&b, ' ');
-            sp = 0;
-            sv_buf_append(&b, t + i, adv);
-        }
-        i += adv;
-    }
-    return sv_buf_detach(&b, NULL);
-}
-
 /* Every paragraph's norm text comes from its span, and every non-space
  * character of it maps back to the same bytes in the source. */
 static void check_offsets(const sv_doc *d)
@@ -77,7 +54,7 @@ static void check_offsets(const sv_doc *d)
     int spans_ok = 1, map_ok = 1;
     for (size_t i = 0; i < sv_doc_npara(d); i++) {
         const sv_para *p = sv_doc_para(d, i);
-        char *c = collapse(d, p);
+        char *c = collapse_span(sv_doc_text(d, NULL), p->start, p->end);
         spans_ok &= strcmp(c, p->norm) == 0 && p->start < p->end && p->end <= tlen;
         free(c);
         for (size_t k = 0; k < p->norm_len;) {
