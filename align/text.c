@@ -387,8 +387,13 @@ int sv_text_is_boilerplate(const char *s, size_t len)
         for (size_t k = 0; bp_prefix[k]; k++)
             if (ci_prefix(s, len, bp_prefix[k]))
                 return 1;
-    /* breadcrumbs: "Main / News / Republic", "Home > World > Europe" */
-    if (words <= 14 && !ends_sentence(s, len)) {
+    /* breadcrumbs: "Main / News / Republic", "Home > World > Europe"; a
+     * quick look for " /", " >", " |" or " " before » → • first */
+    int sep_seen = 0;
+    for (size_t i = 0; i + 1 < len && !sep_seen; i++)
+        sep_seen = s[i] == ' ' && (s[i + 1] == '/' || s[i + 1] == '>' || s[i + 1] == '|' ||
+                                   s[i + 1] == '\xC2' || s[i + 1] == '\xE2');
+    if (sep_seen && words <= 14 && !ends_sentence(s, len)) {
         static const char *const seps[] = {" / ", " > ", " \xC2\xBB ", " | ",
                                            " \xE2\x86\x92 ", " \xE2\x80\xA2 ", NULL};
         for (size_t k = 0; seps[k]; k++) {
