@@ -98,7 +98,7 @@ $(GEN): tools/icu-sentence-rules.cc align/sentence-rules.txt
 
 # ---- tests ------------------------------------------------------------
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
 

@@ -64,11 +64,11 @@ static void report_total(bad_ctx *c)
  * so that no later stage meets a NUL inside a C string. */
 static char *replace_nuls(char *s, size_t *len, bad_ctx *c)
 {
+    if (!memchr(s, '\0', *len))
+        return s;
     size_t nul = 0;
     for (size_t i = 0; i < *len; i++)
         nul += s[i] == '\0';
-    if (!nul)
-        return s;
     char *o = xmalloc(*len + 2 * nul + 1);
     size_t n = 0;
     for (size_t i = 0; i < *len; i++) {
@@ -221,9 +221,11 @@ static int looks_binary(const char *d, size_t len)
     return n && ctl * 100 > n * 2 + 100; /* over ~2% (and a few in tiny files) */
 }
 
-/* Mostly UTF-8: valid multi-byte sequences clearly outnumber bad ones, or
- * the bad bytes are so few (ASCII text with a stray byte or two) that a
- * legacy encoding cannot be told from damage; the repairs are reported. */
+/* Mostly UTF-8: valid multi-byte sequences outnumber bad ones, or the bad
+ * bytes are so few (ASCII text with a stray byte or two) that a legacy
+ * encoding cannot be told from damage; the repairs are reported.  In
+ * CP1251 or KOI8-R text nearly every letter is a bad sequence and valid
+ * ones are rare accidents (a capital before "»"), so the test is safe. */
 static int mostly_utf8(const char *s, size_t len)
 {
     size_t good = 0, bad = 0;
@@ -239,7 +241,7 @@ static int mostly_utf8(const char *s, size_t len)
             good++;
         i += adv;
     }
-    return (good > 0 && bad * 4 < good) || (good == 0 && bad <= 4 + len / 2000);
+    return (good > 0 && bad < good) || (good == 0 && bad <= 4 + len / 2000);
 }
 
 int sv_html_declared_charset(const char *data, size_t len, char *buf, size_t bufsize)
@@ -273,11 +275,17 @@ static void set_name(sv_decoded *out, const char *enc)
     snprintf(out->encoding, sizeof out->encoding, "%s", enc);
 }
 
-static sv_status decode_utf8(const char *data, size_t len, const char *name,
+/* valid: 1 when data is known to be valid UTF-8, 0 when not known */
+static sv_status decode_utf8(const char *data, size_t len, int valid, const char *name,
                              sv_decoded *out, sv_diags *diags)
 {
     bad_ctx bc = {name, data, diags, 0, 0, 1, 0};
-    out->replaced = sv_utf8_repair(data, len, &out->text, &out->len, report_bad, &bc);
+    if (valid || sv_utf8_validate(data, len) == len) {
+        out->text = xstrndup(data, len); /* nothing to repair: copy */
+        out->len = len;
+    } else {
+        sv_utf8_repair(data, len, &out->text, &out->len, report_bad, &bc);
+    }
     out->text = replace_nuls(out->text, &out->len, &bc);
     out->replaced = bc.total;
     report_total(&bc);
@@ -296,7 +304,7 @@ sv_status sv_decode(const char *data, size_t len, const char *name, const char *
             set_name(out, "UTF-8");
             if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
                 out->bom_len = 3;
-            return decode_utf8(data + out->bom_len, len - out->bom_len, name, out, diags);
+            return decode_utf8(data + out->bom_len, len - out->bom_len, 0, name, out, diags);
         }
         if (!sv_encoding_known(f)) {
             sv_diags_add(diags, SV_ERROR, name, 0, 0, -1,
@@ -316,7 +324,7 @@ sv_status sv_decode(const char *data, size_t len, const char *name, const char *
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         set_name(out, "UTF-8");
         out->bom_len = 3;
-        return decode_utf8(data + 3, len - 3, name, out, diags);
+        return decode_utf8(data + 3, len - 3, 0, name, out, diags);
     }
     static const struct {
         const char *bom;
@@ -354,7 +362,7 @@ sv_status sv_decode(const char *data, size_t len, const char *name, const char *
     }
     if (first_bad == len || mostly_utf8(data, len)) {
         set_name(out, "UTF-8");
-        return decode_utf8(data, len, name, out, diags);
+        return decode_utf8(data, len, first_bad == len, name, out, diags);
     }
 
     /* A legacy encoding: let ICU choose. */

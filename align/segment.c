@@ -180,6 +180,8 @@ static void push_piece(pieces *p, const char *t, size_t s, size_t e, int term)
     }
 }
 
+static void push_split(pieces *p, const char *t, size_t s, size_t e, int term);
+
 /* ICU boundaries of t[0,len) (a window of the text starting at base);
  * appends pieces; returns the offset up to which pieces are final. */
 static size_t icu_window(sv_segmenter *sg, const char *t, size_t base, size_t len, int last,
@@ -200,16 +202,29 @@ static size_t icu_window(sv_segmenter *sg, const char *t, size_t base, size_t le
     size_t prev = 0, done = 0;
     int32_t b = ubrk_first(sg->bi);
     for (b = ubrk_next(sg->bi); b != UBRK_DONE; b = ubrk_next(sg->bi)) {
+        /* the text is valid UTF-8: the lead byte gives the length */
         while (u16 < b && u8 < len) {
-            size_t adv;
-            long cp = sv_utf8_decode(w + u8, len - u8, &adv);
-            u16 += cp > 0xFFFF ? 2 : 1;
-            u8 += adv;
+            unsigned char c = (unsigned char)w[u8];
+            if (c < 0x80) {
+                u8++;
+                u16++;
+            } else if (c < 0xE0) {
+                u8 += 2;
+                u16++;
+            } else if (c < 0xF0) {
+                u8 += 3;
+                u16++;
+            } else {
+                u8 += 4;
+                u16 += 2;
+            }
         }
+        if (u8 > len)
+            u8 = len;
         if (!last && b == ulen)
             break; /* the window's end is not a real boundary */
         int term = ubrk_getRuleStatus(sg->bi) < UBRK_SENTENCE_SEP;
-        push_piece(out, t, base + prev, base + u8, term);
+        push_split(out, t, base + prev, base + u8, term);
         prev = u8;
         done = u8;
     }
@@ -232,12 +247,16 @@ static size_t forced_cut(const char *t, size_t s, size_t max)
     return c;
 }
 
-static void icu_pieces(sv_segmenter *sg, const char *t, size_t len, pieces *out,
-                       size_t *cuts)
+/* Appends the pieces of t[0,len) to out; returns -1 when out would hold
+ * more than SV_MAX_SENTENCES pieces (the rest is not segmented). */
+static int icu_pieces(sv_segmenter *sg, const char *t, size_t len, pieces *out,
+                      size_t *cuts)
 {
     const size_t window = sg->opts.max_sentence;
     size_t pos = 0;
     while (pos < len) {
+        if (out->n > SV_MAX_SENTENCES)
+            return -1;
         size_t n = len - pos;
         int last = 1;
         if (n > window) {
@@ -256,6 +275,7 @@ static void icu_pieces(sv_segmenter *sg, const char *t, size_t len, pieces *out,
         }
         pos = done;
     }
+    return 0;
 }
 
 /* ---- context decisions -------------------------------------------------- */
@@ -270,11 +290,33 @@ static int is_upper(long c)
     return (c >= 'A' && c <= 'Z') || (c >= 0x400 && c <= 0x42F) || (c >= 0xC0 && c <= 0xDE);
 }
 
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 static int is_quote_or_dash(long c)
 {
     return c == '"' || c == '\'' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D ||
            c == 0x201E || c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2013 ||
            c == '-' || c == ' ' || c == '(' || c == ')';
+}
+
+static int is_closer(long c)
+{
+    return c == '"' || c == 0xBB || c == 0x201D || c == 0x201C || c == ')' || c == '\'' ||
+           c == 0x2019 || c == ']';
+}
+
+/* The code point that ends at t[e) (e > s), and its start in *at. */
+static long cp_before(const char *t, size_t s, size_t e, size_t *at)
+{
+    size_t j = e - 1;
+    while (j > s && ((unsigned char)t[j] & 0xC0) == 0x80)
+        j--;
+    size_t adv;
+    *at = j;
+    return sv_utf8_decode(t + j, e - j, &adv);
 }
 
 /* First letter of t[s,e) after quotes, dashes and spaces. */
@@ -302,13 +344,9 @@ static long last_mark(const char *t, size_t s, size_t e, int *closer)
 {
     *closer = 0;
     while (e > s) {
-        size_t j = e - 1;
-        while (j > s && ((unsigned char)t[j] & 0xC0) == 0x80)
-            j--;
-        size_t adv;
-        long c = sv_utf8_decode(t + j, e - j, &adv);
-        if (c == '"' || c == 0xBB || c == 0x201D || c == 0x201C || c == ')' || c == '\'' ||
-            c == 0x2019 || c == ']') {
+        size_t j;
+        long c = cp_before(t, s, e, &j);
+        if (is_closer(c)) {
             *closer = 1;
             e = j;
             continue;
@@ -322,11 +360,8 @@ static long last_mark(const char *t, size_t s, size_t e, int *closer)
 static int ends_with_quote(const char *t, size_t s, size_t e)
 {
     while (e > s) {
-        size_t j = e - 1;
-        while (j > s && ((unsigned char)t[j] & 0xC0) == 0x80)
-            j--;
-        size_t adv;
-        long c = sv_utf8_decode(t + j, e - j, &adv);
+        size_t j;
+        long c = cp_before(t, s, e, &j);
         if (c == '.' || c == ',' || c == ';' || c == ':' || c == ' ' || c == 0x2014 ||
             c == 0x2013 || c == '-') {
             e = j;
@@ -337,15 +372,69 @@ static int ends_with_quote(const char *t, size_t s, size_t e)
     return 0;
 }
 
+/* The word list helpers compare whole words; Cyrillic and ASCII letters are
+ * compared without case where the list says so. */
+static long fold(long c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c + 32;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 0x20;
+    if (c == 0x401)
+        return 0x451;
+    return c;
+}
+
+/* Is t[s,e) equal to w, ignoring case? */
+static int word_eq_ci(const char *t, size_t s, size_t e, const char *w)
+{
+    size_t wl = strlen(w), i = s, k = 0;
+    while (i < e && k < wl) {
+        size_t a1, a2;
+        long c1 = sv_utf8_decode(t + i, e - i, &a1);
+        long c2 = sv_utf8_decode(w + k, wl - k, &a2);
+        if (fold(c1) != fold(c2))
+            return 0;
+        i += a1;
+        k += a2;
+    }
+    return i == e && k == wl;
+}
+
+static int in_list_ci(const char *t, size_t s, size_t e, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (word_eq_ci(t, s, e, list[k]))
+            return 1;
+    return 0;
+}
+
+static int in_list(const char *t, size_t s, size_t e, const char *const *list)
+{
+    if (e <= s)
+        return 0;
+    for (size_t k = 0; list[k]; k++) {
+        if (list[k][0] != t[s])
+            continue;
+        size_t n = strlen(list[k]);
+        if (e - s == n && memcmp(t + s, list[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Abbreviations with inner periods, which break rules cannot protect. */
 static const char *const dotted[] = {
     "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "D.C.", "a.m.", "p.m.", "A.M.", "P.M.",
     "Ph.D.", "i.e.", "e.g.", "St.", "Jr.", "Sr.", "Inc.", "Corp.", "Ltd.", "Co.",
     "т.е.", "т.н.", "т.к.", "н.э.", "до н.э.", NULL};
 
-/* Words that usually start a sentence: after "U.S." they mean a real end. */
+/* Words that usually start a sentence.  After "U.S." or an initial they
+ * mean a real end ("He moved to the U.S. The move ...", "Лукашенко А.Г. В
+ * ходе встречи ..."); any other capitalised word is taken as part of a name
+ * ("the U.S. President"). */
 static const char *const starters[] = {
-    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We",
+    "The", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We",
     "I", "You", "In", "On", "At", "But", "And", "However", "Meanwhile", "According",
     "There", "His", "Her", "Its", "Their", "Our", "My", "As", "After", "Before", "When",
     "While", "If", "So", "Then", "Also", "Some", "Many", "Most", "All", "No", "Other",
@@ -354,7 +443,60 @@ static const char *const starters[] = {
     "В", "На", "Это", "Он", "Она", "Они", "Мы", "Но", "По", "При", "Как", "Также",
     "Кроме", "Однако", "Так", "Для", "С", "Из", "У", "К", "О", "За", "А", "И", "Я",
     "Вы", "Ты", "Его", "Ее", "Её", "Их", "Что", "Когда", "Если", "После", "До", "Сейчас",
-    "Сегодня", "Теперь", "Тогда", "Между", "Среди", "Все", "Всё", NULL};
+    "Сегодня", "Теперь", "Тогда", "Между", "Среди", "Все", "Всё", "Затем", "Потом",
+    "Поэтому", "Впрочем", "Ранее", "Позже", "Напомним", "Этот", "Эта", "Эти", "Там",
+    "Здесь", "Тем", NULL};
+
+/* Words written with a period before a number ("рис. 2", "approx. 500"):
+ * ". 2" after them is not a sentence end.  Compared without case. */
+static const char *const num_abbr[] = {
+    "approx", "sept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov",
+    "dec", "fig", "figs", "vol", "vols", "art", "arts", "sec", "para", "nos", "est", "ext",
+    "tel", "mln", "bln", "etc", "prof", "gen", "col", "capt", "sgt", "adm", "maj", "rep",
+    "sen", "gov", "рис", "табл", "разд", "прил", "илл", "янв", "февр", "фев", "апр",
+    "авг", "сент", "окт", "нояб", "дек", "мин", "тыс", "млн", "млрд", "трлн", "руб",
+    "коп", "долл", "вып", "изд", "ред", "стр", "корп", "просп", "обл", "полк", "акад",
+    "проф", "тел", "сек", "max", "min", NULL};
+
+/* Verbs that follow a quote and a name in an attribution ("...!" Hammel
+ * added.). */
+static const char *const reporting[] = {
+    "said", "says", "added", "adds", "asked", "asks", "told", "tells", "wrote", "writes",
+    "reported", "reports", "replied", "explained", "noted", "stressed", "continued",
+    "recalled", "shouted", "exclaimed", "insisted", "argued", "tweeted", "cried",
+    "answered", "admitted", "declared", "warned", "concluded", "suggested", "emphasized",
+    "emphasised", "assured", "remarked", "quipped", "joked", "laughed", "whispered",
+    "yelled", "wondered", "demanded", NULL};
+
+static int is_word_char(long c)
+{
+    return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
+           c == 0x2019 || (c >= 0x400 && c <= 0x52F) || (c >= 0xC0 && c <= 0x24F);
+}
+
+/* End of the word that starts at t[s] (letters, digits, hyphens, apostrophes). */
+static size_t word_end(const char *t, size_t s, size_t e)
+{
+    while (s < e) {
+        size_t adv;
+        if (!is_word_char(sv_utf8_decode(t + s, e - s, &adv)))
+            break;
+        s += adv;
+    }
+    return s;
+}
+
+/* Start of the word that ends at t[e). */
+static size_t word_start(const char *t, size_t s, size_t e)
+{
+    while (e > s) {
+        size_t j;
+        if (!is_word_char(cp_before(t, s, e, &j)))
+            break;
+        e = j;
+    }
+    return e;
+}
 
 static int ends_with_word(const char *t, size_t s, size_t e, const char *w)
 {
@@ -372,12 +514,142 @@ static int starts_with_starter(const char *t, size_t s, size_t e)
     size_t j = s;
     while (j < e && t[j] != ' ' && t[j] != ',' && t[j] != ':')
         j++;
-    for (size_t k = 0; starters[k]; k++) {
-        size_t n = strlen(starters[k]);
-        if (j - s == n && memcmp(t + s, starters[k], n) == 0)
-            return 1;
+    return in_list(t, s, j, starters);
+}
+
+/* Should the ICU piece t[s,e) be cut at the space t[k], which follows a
+ * period that ICU's rules kept inside (ours: titles, initials, "U.S.")
+ * or that ICU never breaks at (a lower-case word or a number after it)? */
+static int split_at(const char *t, size_t s, size_t e, size_t k)
+{
+    size_t dot, n = k + 1;
+    int closer = 0;
+    long c = cp_before(t, s, k, &dot);
+    while (is_closer(c) && dot > s) {
+        closer = 1;
+        c = cp_before(t, s, dot, &dot);
+    }
+    if (c != '.' || dot == s || n >= e)
+        return 0;
+    /* a typical sentence start after an initial, a title or "U.S." */
+    if (!closer && is_upper(first_cp(t, n, e))) {
+        size_t we = word_end(t, n, e);
+        if (we < e && t[we] != ' ' && t[we] != ',' && t[we] != ':')
+            return 0;
+        return we > n && !(we - n == 1 && t[n] == 'A') && in_list(t, n, we, starters);
+    }
+    /* a number after a full word, a quote or a year: "now. 18 holes",
+     * "маркой Goop. 37-летняя", "in 2019. 500 people" (ICU's rule for
+     * lower case after a period keeps these together) */
+    if (!is_digit(t[n]))
+        return 0;
+    if (closer)
+        return 1;
+    size_t ws = word_start(t, s, dot);
+    if (ws == dot || (ws > s && t[ws - 1] != ' ' && t[ws - 1] != '(' && t[ws - 1] != '"'))
+        return 0;
+    int digits = 1;
+    for (size_t i = ws; i < dot; i++)
+        digits &= is_digit(t[i]);
+    if (digits)
+        return dot - ws >= 3;
+    return sv_utf8_count(t + ws, dot - ws) >= 3 && !in_list_ci(t, ws, dot, num_abbr);
+}
+
+/* Length of the closing quote or bracket at t[k] (0 if none). */
+static size_t closer_len(const char *t, size_t k, size_t e)
+{
+    unsigned char c = (unsigned char)t[k];
+    if (c == '"' || c == ')' || c == ']' || c == '\'')
+        return 1;
+    if (c == 0xC2 && k + 1 < e && (unsigned char)t[k + 1] == 0xBB)
+        return 2; /* » */
+    if (c == 0xE2 && k + 2 < e && (unsigned char)t[k + 1] == 0x80 &&
+        ((unsigned char)t[k + 2] == 0x9D || (unsigned char)t[k + 2] == 0x9C ||
+         (unsigned char)t[k + 2] == 0x99))
+        return 3; /* ” “ ’ */
+    return 0;
+}
+
+/* Pushes the ICU piece t[s,e), cut where split_at says so.  Only the
+ * spaces after a period (and closing quotes) are candidates, found with
+ * memchr. */
+static void push_split(pieces *p, const char *t, size_t s, size_t e, int term)
+{
+    size_t from = s, d = s;
+    const char *dot;
+    while (d < e && (dot = memchr(t + d, '.', e - d)) != NULL) {
+        size_t k = (size_t)(dot - t) + 1, cl;
+        while (k < e && (cl = closer_len(t, k, e)) > 0)
+            k += cl;
+        if (k + 1 < e && t[k] == ' ' && split_at(t, s, e, k)) {
+            push_piece(p, t, from, k, 1);
+            from = k + 1;
+        }
+        d = (size_t)(dot - t) + 1;
+    }
+    push_piece(p, t, from, e, term);
+}
+
+/* Is t[s,e) a list or section number ("1.", "12)", "3.1.1.") alone, or a
+ * list number after a colon ("Повестка: 1.")? */
+static int is_list_number(const char *t, size_t s, size_t e)
+{
+    if (e - s < 2 || (t[e - 1] != '.' && t[e - 1] != ')'))
+        return 0;
+    size_t j = e - 1, digits = 0;
+    while (j > s && (is_digit(t[j - 1]) || (t[j - 1] == '.' && digits))) {
+        digits += is_digit(t[j - 1]);
+        j--;
+    }
+    if (!digits || !is_digit(t[j]))
+        return 0;
+    if (j == s)
+        return e - s <= 12;
+    return e - 1 - j <= 2 && j >= s + 2 && t[j - 1] == ' ' && t[j - 2] == ':';
+}
+
+/* Does t[s,e) start with one to three capitalised words and a reporting
+ * verb ("Hammel added.", "CNN reported")? */
+static int starts_with_attribution(const char *t, size_t s, size_t e)
+{
+    size_t i = s;
+    for (int w = 0; w < 4 && i < e; w++) {
+        size_t we = word_end(t, i, e);
+        if (we == i)
+            return 0;
+        long c = first_cp(t, i, e);
+        if (is_lower(c))
+            return w > 0 && in_list(t, i, we, reporting);
+        if (!is_upper(c) || (w == 0 && in_list(t, i, we, starters)))
+            return 0;
+        i = we;
+        if (i < e && t[i] == ' ')
+            i++;
     }
     return 0;
+}
+
+/* Prepositions that open a date phrase: "В 2023 г.", "С 1990-х гг." */
+static const char *const date_preps[] = {
+    "В", "Во", "С", "Со", "До", "К", "На", "По", "За", "От", "Из", "После", "Перед",
+    "Между", "Около", "Начиная", NULL};
+
+/* Is t[s,e) a date phrase that cannot be a sentence of its own: a
+ * preposition, at most three more words, and г. or гг. at the end?  The
+ * rules let "г." after a year end a sentence ("в 2023 г. Затем"), which is
+ * wrong when the sentence only starts there ("В 1990-х гг. Россия ..."). */
+static int is_year_phrase(const char *t, size_t s, size_t e)
+{
+    if (!ends_with_word(t, s, e, "г.") && !ends_with_word(t, s, e, "гг."))
+        return 0;
+    size_t fw = word_end(t, s, e);
+    if (!in_list(t, s, fw, date_preps))
+        return 0;
+    size_t words = 1;
+    for (size_t i = fw; i < e; i++)
+        words += t[i] == ' ';
+    return words <= 4;
 }
 
 /* Should piece b be joined to piece a (same paragraph)? */
@@ -390,17 +662,29 @@ static int join_pieces(const char *t, const piece *a, const piece *b)
     /* a lone closing quote or bracket, or punctuation only */
     if (fl == 0 || (!is_lower(fl) && !is_upper(fl) && fb != fl && b->e - b->s <= 4))
         return 1;
+    /* no space between: "из «...Огайо", "leak...No" */
+    if (b->s == a->e && (la == '.' || la == 0x2026))
+        return 1;
+    /* a list number: "1." + "Торговля." */
+    if (is_list_number(t, a->s, a->e))
+        return 1;
+    /* "В 1990-х гг." + "Россия пережила кризис." */
+    if (is_upper(fb) && is_year_phrase(t, a->s, a->e))
+        return 1;
     /* “Is it true?” asked Mr. X. / «...?» — уточнил он. */
     if ((la == '?' || la == '!' || la == 0x2026) && is_lower(fl))
+        return 1;
+    /* "...in the water!'" Hammel added. */
+    if ((la == '?' || la == '!') && closer && starts_with_attribution(t, b->s, b->e))
         return 1;
     /* "-" or "—" attribution after a quote: «...», — сказал он. */
     if ((fb == 0x2014 || fb == 0x2013) && is_lower(fl) && closer)
         return 1;
     /* U.S. + a word that does not start sentences */
-    if (la == '.' && is_upper(fb) && !starts_with_starter(t, b->s, b->e))
+    if (la == '.' && is_upper(fb))
         for (size_t k = 0; dotted[k]; k++)
             if (ends_with_word(t, a->s, a->e, dotted[k]))
-                return 1;
+                return !starts_with_starter(t, b->s, b->e);
     return 0;
 }
 
@@ -420,6 +704,13 @@ static void merge_pieces(const char *t, pieces *p)
     p->n = k + 1;
 }
 
+static void too_many(sv_diags *diags, const char *name)
+{
+    sv_diags_add(diags, SV_ERROR, name, 0, 0, -1,
+                 "more than %zu sentences: too many for one document (split the file)",
+                 (size_t)SV_MAX_SENTENCES);
+}
+
 sv_status sv_segment_text(sv_segmenter *sg, const char *text, size_t len, sv_lang lang,
                           size_t **bounds, size_t *nbounds, sv_diags *diags)
 {
@@ -429,7 +720,11 @@ sv_status sv_segment_text(sv_segmenter *sg, const char *text, size_t len, sv_lan
         sv_status st = sv_srx_split(sg->opts.srx, lang, text, len, bounds, nbounds, diags);
         return st;
     }
-    icu_pieces(sg, text, len, &p, &cuts);
+    if (icu_pieces(sg, text, len, &p, &cuts) < 0) {
+        free(p.v);
+        too_many(diags, NULL);
+        return SV_ERR_LIMIT;
+    }
     merge_pieces(text, &p);
     size_t *b = xmalloc((2 * p.n + 1) * sizeof *b);
     for (size_t i = 0; i < p.n; i++) {
@@ -457,7 +752,10 @@ static void add_sentence(sentvec *sv, sv_arena *a, const sv_doc *doc, size_t par
     x.kind = kind;
     x.text = sv_arena_strndup(a, p->norm + s, e - s);
     x.len = e - s;
-    sv_doc_line_col(doc, x.start, &x.line, NULL);
+    if (sv_doc_is_html(doc))
+        x.line = p->line; /* where its block starts in the page's source */
+    else
+        sv_doc_line_col(doc, x.start, &x.line, NULL);
     SV_PUSH(sv->v, sv->n, sv->cap, x);
 }
 
@@ -469,6 +767,7 @@ sv_status sv_segment_doc(sv_segmenter *sg, const sv_doc *doc, sv_lang lang, sv_s
     sentvec sv = {0};
     pieces p = {0};
     size_t cuts = 0;
+    sv_status st = SV_OK;
     long long last_body = -1; /* index in sv of the last sentence of the last body paragraph */
     for (size_t i = 0; i < sv_doc_npara(doc); i++) {
         const sv_para *para = sv_doc_para(doc, i);
@@ -480,21 +779,19 @@ sv_status sv_segment_doc(sv_segmenter *sg, const sv_doc *doc, sv_lang lang, sv_s
         p.n = 0;
         if (sg->opts.srx) {
             size_t *b, nb;
-            sv_status st = sv_srx_split(sg->opts.srx, lang, para->norm, para->norm_len, &b,
-                                        &nb, diags);
-            if (st != SV_OK) {
-                free(sv.v);
-                free(p.v);
-                sv_arena_free(a);
-                return st;
-            }
+            st = sv_srx_split(sg->opts.srx, lang, para->norm, para->norm_len, &b, &nb, diags);
+            if (st != SV_OK)
+                goto fail;
             for (size_t k = 0; k + 1 < nb; k += 2)
                 push_piece(&p, para->norm, b[k], b[k + 1], 1);
             free(b);
         } else {
-            icu_pieces(sg, para->norm, para->norm_len, &p, &cuts);
+            if (icu_pieces(sg, para->norm, para->norm_len, &p, &cuts) < 0)
+                goto limit;
             merge_pieces(para->norm, &p);
         }
+        if (sv.n + p.n > SV_MAX_SENTENCES)
+            goto limit;
         size_t from = 0;
         /* a paragraph that starts in lower case after a closing quote is
          * the quote's attribution: attach its first sentence to the quote */
@@ -533,4 +830,12 @@ sv_status sv_segment_doc(sv_segmenter *sg, const sv_doc *doc, sv_lang lang, sv_s
     r->priv->arena = a;
     *out = r;
     return SV_OK;
+limit:
+    too_many(diags, sv_doc_name(doc));
+    st = SV_ERR_LIMIT;
+fail:
+    free(sv.v);
+    free(p.v);
+    sv_arena_free(a);
+    return st;
 }

@@ -3,13 +3,22 @@
  * The built-in segmenter runs ICU's rule-based sentence break iterator
  * with ICU's own sentence rules (read from the installed ICU at build time)
  * plus sverka's rules for Russian and English abbreviations, titles,
- * initials and "г." after a word (docs/design.md lists them).  A few
- * decisions that need more context than break rules have are made
- * afterwards:
- *   - "U.S.", "U.K.", "a.m." ... followed by a capitalised word that does
- *     not usually start a sentence stay in one sentence;
- *   - a piece that starts in lower case after "?" or "!" (a quote
- *     attribution: “Is it true?” asked Mr. X.) is joined to the previous one;
+ * initials, "г." after a word and "долл. США" (align/sentence-rules.txt
+ * lists them).  A few decisions that need more context than break rules
+ * have are made afterwards, on each paragraph's pieces:
+ *   - a piece is cut where a period that the rules kept inside is followed
+ *     by a typical sentence start ("He moved to the U.S. The move ...",
+ *     "Лукашенко А.Г. В ходе ..."), or where a full word, a quote or a year
+ *     and a period are followed by a number ("now. 18 holes", "Goop.
+ *     37-летняя"), which ICU never splits;
+ *   - "U.S.", "U.K.", "a.m.", "Inc." ... followed by a capitalised word that
+ *     does not usually start a sentence stay in one sentence;
+ *   - a piece that starts in lower case after "?" or "!" (“Is it true?”
+ *     asked Mr. X.), or with a name and a reporting verb ("...!'" Hammel
+ *     added.), is joined to the previous one;
+ *   - a list or section number ("1.", "3.1.") is joined to its item, a date
+ *     phrase ("В 1990-х гг.") to the sentence it opens, and pieces without
+ *     a space between them ("«...Огайо") are joined;
  *   - a paragraph that starts in lower case right after a paragraph that
  *     ends with a closing quote (seed 004: «...». / сказал Лукашенко.) is
  *     attached to that quote's last sentence;
@@ -26,6 +35,10 @@
 #include "lang.h"
 #include "text.h"
 
+/* A document that would give more sentences is refused by sv_segment_doc
+ * (SV_ERR_LIMIT), which keeps the memory of hostile inputs bounded. */
+#define SV_MAX_SENTENCES ((size_t)8000000)
+
 typedef enum { SV_SEG_SENTENCE = 0, SV_SEG_HEADLINE, SV_SEG_BOILERPLATE } sv_seg_kind;
 
 /* "sentence", "headline", "boilerplate" */
@@ -34,7 +47,8 @@ const char *sv_seg_kind_name(sv_seg_kind k);
 typedef struct {
     size_t start, end; /* byte span in the document text (sv_doc_text) */
     size_t para;       /* index of the paragraph it starts in */
-    size_t line;       /* 1-based line of start */
+    size_t line;       /* 1-based line of start; for HTML, the page's source line
+                          where the sentence's block starts */
     sv_seg_kind kind;
     const char *text;  /* normalised text, NUL-terminated (owned by the sv_segs) */
     size_t len;

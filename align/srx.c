@@ -35,6 +35,7 @@ typedef struct {
 } srx_map;
 
 struct sv_srx {
+    char *name; /* the file, for messages */
     int cascade;
     srx_langrule *lr;
     size_t nlr, cap_lr;
@@ -101,10 +102,11 @@ static sv_status parse_rule(sv_srx *s, srx_langrule *lr, xmlNode *rn, const char
         if (pat[0]) {
             URegularExpression *re = compile(pat, name, (size_t)xmlGetLineNo(c),
                                              before ? "beforebreak" : "afterbreak", diags, &st);
-            if (before)
-                r.before = re;
-            else
-                r.after = re;
+            /* a second <beforebreak> or <afterbreak> replaces the first */
+            URegularExpression **slot = before ? &r.before : &r.after;
+            if (*slot)
+                uregex_close(*slot);
+            *slot = re;
         }
         free(pat);
     }
@@ -139,6 +141,7 @@ void sv_srx_free(sv_srx *s)
     if (!s)
         return;
     free_srx_parts(s);
+    free(s->name);
     free(s);
 }
 
@@ -224,6 +227,7 @@ sv_status sv_srx_load_mem(const char *name, const char *data, size_t len, sv_srx
         return SV_ERR_INPUT;
     }
     sv_srx *s = xcalloc(1, sizeof *s);
+    s->name = xstrdup(name);
     sv_status st = walk(s, root, name, diags);
     xmlFreeDoc(doc);
     if (st == SV_OK && s->nmaps == 0) {
@@ -260,23 +264,33 @@ sv_status sv_srx_load(const char *path, sv_srx **out, sv_diags *diags)
     return st;
 }
 
+/* An empty string to leave in a regex instead of a pointer to freed text
+ * (uregex_setText refuses NULL). */
+static const UChar no_text[1] = {0};
+
+static void clear_text(URegularExpression *re)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    uregex_setText(re, no_text, 0, &e);
+}
+
 static int map_matches(URegularExpression *re, sv_lang lang)
 {
     static const char *const en[] = {"en", "EN", "en-US", "EN-US", "en_US", NULL};
     static const char *const ru[] = {"ru", "RU", "ru-RU", "RU-RU", "ru_RU", NULL};
     static const char *const und[] = {"und", NULL};
     const char *const *codes = lang == SV_LANG_EN ? en : lang == SV_LANG_RU ? ru : und;
-    for (size_t i = 0; codes[i]; i++) {
+    int hit = 0;
+    for (size_t i = 0; codes[i] && !hit; i++) {
         UChar u[16];
         u_uastrcpy(u, codes[i]);
         UErrorCode e = U_ZERO_ERROR;
         uregex_setText(re, u, -1, &e);
         UBool m = uregex_matches(re, 0, &e);
-        uregex_setText(re, NULL, 0, &e);
-        if (U_SUCCESS(e) && m)
-            return 1;
+        hit = U_SUCCESS(e) && m;
     }
-    return 0;
+    clear_text(re);
+    return hit;
 }
 
 /* The rules for lang, in order of application. */
@@ -313,21 +327,38 @@ static int after_matches(URegularExpression *re, int32_t pos, UErrorCode *e)
     return uregex_lookingAt(re, pos, e);
 }
 
-sv_status sv_srx_split(const sv_srx *s, sv_lang lang, const char *text, size_t len,
-                       size_t **bounds, size_t *nbounds, sv_diags *diags)
+/* Long paragraphs are split window by window, so that memory stays small:
+ * each window of SRX_WINDOW bytes is matched with SRX_MARGIN bytes of
+ * context on either side (rules look at a few characters around a break;
+ * a pattern that needs more context than the margin may decide
+ * differently at a window's edge). */
+enum { SRX_WINDOW = 1 << 20, SRX_MARGIN = 4096 };
+
+/* Moves i back to the start of a UTF-8 character. */
+static size_t char_start(const char *t, size_t i)
 {
-    *bounds = NULL;
-    *nbounds = 0;
-    if (len > (size_t)INT32_MAX / 2) {
-        sv_diags_add(diags, SV_ERROR, NULL, 0, 0, -1, "paragraph too long for SRX rules");
-        return SV_ERR_LIMIT;
-    }
-    const srx_rule **rules;
-    size_t nr = select_rules(s, lang, &rules);
+    while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+typedef struct {
+    size_t *v;
+    size_t n, cap;
+} cutvec;
+
+/* Runs the rules over text[a,b) and appends to cuts the breaks that fall
+ * in [ws,we) (byte offsets), in order. */
+static sv_status srx_window(const sv_srx *s, const srx_rule *const *rules, size_t nr,
+                            const char *text,
+                           size_t len, size_t a, size_t b, size_t ws, size_t we, cutvec *cuts,
+                           sv_diags *diags)
+{
     UErrorCode e = U_ZERO_ERROR;
     int32_t ulen = 0, nsub = 0;
-    UChar *u = xmalloc((len + 1) * sizeof(UChar));
-    u_strFromUTF8WithSub(u, (int32_t)len + 1, &ulen, text, (int32_t)len, 0xFFFD, &nsub, &e);
+    UChar *u = xmalloc((b - a + 1) * sizeof(UChar));
+    u_strFromUTF8WithSub(u, (int32_t)(b - a) + 1, &ulen, text + a, (int32_t)(b - a), 0xFFFD,
+                         &nsub, &e);
     int32_t *best = xmalloc(((size_t)ulen + 1) * sizeof *best);
     for (int32_t i = 0; i <= ulen; i++)
         best[i] = -1;
@@ -338,7 +369,7 @@ sv_status sv_srx_split(const sv_srx *s, sv_lang lang, const char *text, size_t l
         if (are)
             uregex_setText(are, u, ulen, &e);
         if (!bre) {
-            for (int32_t p = 1; p < ulen; p++)
+            for (int32_t p = 1; p < ulen && U_SUCCESS(e); p++)
                 if (best[p] < 0 && after_matches(are, p, &e))
                     best[p] = (int32_t)r;
         } else {
@@ -346,50 +377,78 @@ sv_status sv_srx_split(const sv_srx *s, sv_lang lang, const char *text, size_t l
             int32_t from = 0;
             while (from < ulen && U_SUCCESS(e) && uregex_find(bre, from, &e)) {
                 int32_t ms = uregex_start(bre, 0, &e), me = uregex_end(bre, 0, &e);
-                if (me > 0 && me < ulen && best[me] < 0 && after_matches(are, me, &e))
+                if (U_SUCCESS(e) && me > 0 && me < ulen && best[me] < 0 &&
+                    after_matches(are, me, &e))
                     best[me] = (int32_t)r;
                 from = ms + 1;
             }
-            uregex_setText(bre, NULL, 0, &(UErrorCode){U_ZERO_ERROR});
+            clear_text(bre);
         }
         if (are)
-            uregex_setText(are, NULL, 0, &(UErrorCode){U_ZERO_ERROR});
+            clear_text(are);
         if (U_FAILURE(e)) {
-            sv_diags_add(diags, SV_ERROR, NULL, rules[r]->line, 0, -1,
+            sv_diags_add(diags, SV_ERROR, s->name, rules[r]->line, 0, -1,
                          "SRX rule at line %zu failed: %s%s", rules[r]->line, u_errorName(e),
                          e == U_REGEX_TIME_OUT ? " (the pattern takes too long)" : "");
             st = SV_ERR_INPUT;
         }
     }
     if (st == SV_OK) {
-        size_t *b = NULL, n = 0, cap = 0;
-        size_t u8 = 0, prev8 = 0;
+        size_t u8 = a;
         int32_t u16 = 0;
-        for (int32_t p = 1; p <= ulen; p++) {
-            if (p < ulen && !(best[p] >= 0 && rules[best[p]]->brk))
+        for (int32_t p = 1; p < ulen; p++) {
+            if (!(best[p] >= 0 && rules[best[p]]->brk))
                 continue;
-            while (u16 < p && u8 < len) {
+            while (u16 < p && u8 < b) {
                 size_t adv;
-                long cp = sv_utf8_decode(text + u8, len - u8, &adv);
+                long cp = sv_utf8_decode(text + u8, b - u8, &adv);
                 u16 += cp > 0xFFFF ? 2 : 1;
                 u8 += adv;
             }
-            size_t s0 = prev8, e0 = u8;
+            if (u8 >= ws && u8 < we && u8 > 0 && u8 < len)
+                SV_PUSH(cuts->v, cuts->n, cuts->cap, u8);
+        }
+    }
+    free(best);
+    free(u);
+    return st;
+}
+
+sv_status sv_srx_split(const sv_srx *s, sv_lang lang, const char *text, size_t len,
+                       size_t **bounds, size_t *nbounds, sv_diags *diags)
+{
+    *bounds = NULL;
+    *nbounds = 0;
+    const srx_rule **rules;
+    size_t nr = select_rules(s, lang, &rules);
+    cutvec cuts = {0};
+    sv_status st = SV_OK;
+    for (size_t ws = 0, we; ws < len && st == SV_OK; ws = we) {
+        we = ws + SRX_WINDOW < len ? char_start(text, ws + SRX_WINDOW) : len;
+        if (we <= ws)
+            we = len;
+        size_t a = ws > SRX_MARGIN ? char_start(text, ws - SRX_MARGIN) : 0;
+        size_t b = we + SRX_MARGIN < len ? char_start(text, we + SRX_MARGIN) : len;
+        st = srx_window(s, rules, nr, text, len, a, b, ws, we, &cuts, diags);
+    }
+    if (st == SV_OK) {
+        size_t *bv = NULL, n = 0, cap = 0, prev = 0;
+        for (size_t i = 0; i <= cuts.n; i++) {
+            size_t s0 = prev, e0 = i < cuts.n ? cuts.v[i] : len;
+            prev = e0;
             while (s0 < e0 && text[s0] == ' ')
                 s0++;
             while (e0 > s0 && text[e0 - 1] == ' ')
                 e0--;
             if (e0 > s0) {
-                SV_PUSH(b, n, cap, s0);
-                SV_PUSH(b, n, cap, e0);
+                SV_PUSH(bv, n, cap, s0);
+                SV_PUSH(bv, n, cap, e0);
             }
-            prev8 = u8;
         }
-        *bounds = b;
+        *bounds = bv;
         *nbounds = n;
     }
-    free(best);
-    free(u);
+    free(cuts.v);
     free(rules);
     return st;
 }

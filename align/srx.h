@@ -8,6 +8,8 @@
  * rule matches there is no break.  Languages are chosen by the
  * <languagemap> patterns, matched against "en"/"ru" (and "EN-US"/"RU-RU");
  * with cascade="yes" the rules of every matching map are used in order.
+ * Long texts are matched in windows of 1 MiB with 4 KB of context on each
+ * side, so memory stays small whatever the paragraph's length.
  */
 #ifndef SV_SRX_H
 #define SV_SRX_H

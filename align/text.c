@@ -32,6 +32,7 @@ struct sv_doc {
     size_t *lines; /* start offset of each line of text */
     size_t nlines, cap_lines;
     sv_buf normbuf; /* all normalised paragraphs, each NUL-terminated */
+    int too_many;   /* SV_MAX_PARAS was reached */
 };
 
 void sv_load_opts_init(sv_load_opts *o)
@@ -67,78 +68,126 @@ static long compose(long base, long mark)
     return 0;
 }
 
-/* Normalises text[s,e) into a new paragraph's norm text and map. */
+/* Records that normalised offset n comes from source offset src, when
+ * the distance between the two changed since the last anchor. */
+static void anchor_at(sv_doc *d, size_t n, size_t src, long long *delta)
+{
+    long long dl = (long long)src - (long long)n;
+    if (dl != *delta) {
+        anchor a = {n, src};
+        SV_PUSH(d->map, d->nmap, d->cap_map, a);
+        *delta = dl;
+    }
+}
+
+/* Length of the run at t[i] that normalisation copies unchanged:
+ * printable ASCII and two-byte letters (Latin-1 letters, Cyrillic; not
+ * U+0080..U+00BF, which holds NBSP, the soft hyphen and C1 controls),
+ * with single spaces between them, stopped before a combining mark that
+ * might compose with the letter before it. */
+static int plain_start(const char *t, size_t k, size_t e)
+{
+    unsigned char b = (unsigned char)t[k];
+    return (b > 0x20 && b < 0x7F) || (b >= 0xC3 && b <= 0xDF && k + 1 < e);
+}
+
+static size_t plain_run(const char *t, size_t i, size_t e)
+{
+    size_t k = i;
+    if (!plain_start(t, i, e))
+        return 0;
+    while (k < e) {
+        unsigned char b = (unsigned char)t[k];
+        if (b > 0x20 && b < 0x7F)
+            k++;
+        else if (b >= 0xC3 && b <= 0xDF && k + 1 < e &&
+                 !(k + 2 < e && (unsigned char)t[k + 2] == 0xCC))
+            k += 2;
+        else if (b == ' ' && k + 1 < e && plain_start(t, k + 1, e))
+            k++; /* one space between words stays as it is */
+        else
+            break;
+    }
+    return k - i;
+}
+
+/* Normalises text[s,e) into a new paragraph's norm text and map.  The
+ * normalised text is never longer than the source, so it is written
+ * straight into the reserved buffer; printable ASCII is copied in runs. */
 static void normalize(sv_doc *d, size_t s, size_t e, sv_para *p)
 {
     sv_buf *nb = &d->normbuf;
-    size_t base = nb->len;
+    sv_buf_reserve(nb, e - s + 1);
+    char *o = nb->ptr + nb->len;
+    size_t n = 0;         /* bytes written for this paragraph */
     long long delta = -1; /* src - norm of the current run; -1: none yet */
-    int pending = 0;
+    int pending = 0;      /* white space seen since the last character */
     size_t space_src = s;
     p->map_first = d->nmap;
     const char *t = d->text;
     size_t i = s;
     while (i < e) {
-        size_t adv;
-        long cp = sv_utf8_decode(t + i, e - i, &adv);
-        if (cp < 0) { /* cannot happen after decoding; be safe */
-            cp = 0xFFFD;
-        }
-        if (sv_is_space((unsigned long)cp) || is_control(cp)) {
+        unsigned char c = (unsigned char)t[i];
+        size_t adv, emit_len;
+        const char *emit;
+        char composed[4];
+        size_t run = plain_run(t, i, e);
+        if (run > 0) {
+            adv = emit_len = run;
+            emit = t + i;
+        } else if (c < 0x80) {
+            /* ASCII white space and control characters */
             if (!pending)
                 space_src = i;
             pending = 1;
-            i += adv;
+            i++;
             continue;
-        }
-        if (is_dropped(cp)) {
-            i += adv;
-            continue;
-        }
-        size_t emit_len = adv;
-        char composed[4];
-        const char *emit = t + i;
-        if (i + adv < e) {
-            size_t adv2;
-            long next = sv_utf8_decode(t + i + adv, e - i - adv, &adv2);
-            long c = next > 0 ? compose(cp, next) : 0;
-            if (c) {
-                emit_len = sv_utf8_encode((unsigned)c, composed);
-                emit = composed;
-                adv += adv2;
+        } else {
+            long cp = sv_utf8_decode(t + i, e - i, &adv);
+            if (cp >= 0 && (sv_is_space((unsigned long)cp) || is_control(cp))) {
+                if (!pending)
+                    space_src = i;
+                pending = 1;
+                i += adv;
+                continue;
+            }
+            if (is_dropped(cp)) {
+                i += adv;
+                continue;
+            }
+            emit = t + i;
+            emit_len = adv;
+            if ((cp == 0x438 || cp == 0x418 || cp == 0x435 || cp == 0x415) && i + adv < e) {
+                size_t adv2;
+                long next = sv_utf8_decode(t + i + adv, e - i - adv, &adv2);
+                long cc = next > 0 ? compose(cp, next) : 0;
+                if (cc) {
+                    emit_len = sv_utf8_encode((unsigned)cc, composed);
+                    emit = composed;
+                    adv += adv2;
+                }
             }
         }
-        if (pending && nb->len > base) {
-            size_t n = nb->len - base;
-            if ((long long)space_src - (long long)n != delta) {
-                anchor a = {n, space_src};
-                SV_PUSH(d->map, d->nmap, d->cap_map, a);
-                delta = (long long)space_src - (long long)n;
-            }
-            sv_buf_putc(nb, ' ');
+        if (pending && n > 0) {
+            anchor_at(d, n, space_src, &delta);
+            o[n++] = ' ';
         }
         pending = 0;
-        size_t n = nb->len - base;
-        if ((long long)i - (long long)n != delta) {
-            anchor a = {n, i};
-            SV_PUSH(d->map, d->nmap, d->cap_map, a);
-            delta = (long long)i - (long long)n;
-        }
-        sv_buf_append(nb, emit, emit_len);
+        anchor_at(d, n, i, &delta);
+        memcpy(o + n, emit, emit_len);
+        n += emit_len;
         i += adv;
-        if (emit != t + i - adv) {
-            /* composed: the next byte's source differs; force an anchor */
-            delta = -1 - (long long)nb->len;
-        }
+        if (emit == composed)
+            delta = -1 - (long long)n; /* the next character needs an anchor */
         p->end = i;
     }
     /* end anchor: norm_len maps to just after the last source byte */
-    size_t n = nb->len - base;
     anchor a = {n, p->end};
     SV_PUSH(d->map, d->nmap, d->cap_map, a);
     p->map_n = d->nmap - p->map_first;
     p->norm_len = n;
-    sv_buf_putc(nb, '\0');
+    o[n] = '\0';
+    nb->len += n + 1;
     p->start = p->map_n > 0 ? d->map[p->map_first].src : s;
 }
 
@@ -223,17 +272,33 @@ static int ends_sentence(const char *s, size_t len)
     return ends_terminal(s, len) || c == ';' || c == ':' || c == ',';
 }
 
+/* ASCII case-insensitive comparisons; Cyrillic phrases are listed in both
+ * cases.  These run for every short paragraph against every list entry,
+ * so they stop at the first difference. */
+static int ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Does a[0,alen) start with b (ignoring ASCII case)?  Returns strlen(b)
+ * on a match, 0 otherwise. */
+static size_t ci_prefix_len(const char *a, size_t alen, const char *b)
+{
+    size_t i = 0;
+    for (; b[i]; i++)
+        if (i >= alen || ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+            return 0;
+    return i;
+}
+
 static int ci_eq(const char *a, size_t alen, const char *b)
 {
-    /* ASCII case-insensitive; Cyrillic phrases are listed in both cases */
-    size_t blen = strlen(b);
-    return alen == blen && strncasecmp(a, b, blen) == 0;
+    return alen > 0 && ci_prefix_len(a, alen, b) == alen;
 }
 
 static int ci_prefix(const char *a, size_t alen, const char *b)
 {
-    size_t blen = strlen(b);
-    return alen >= blen && strncasecmp(a, b, blen) == 0;
+    return ci_prefix_len(a, alen, b) > 0;
 }
 
 static const char *const bp_whole[] = {
@@ -306,7 +371,12 @@ int sv_text_is_boilerplate(const char *s, size_t len)
         return 0;
     if (!has_letter(s, len))
         return 1; /* "• 11", "7:54", "***", "25.08.2025" */
+    /* every test below needs a short line; long paragraphs stop here */
+    if (len > 400)
+        return 0;
     size_t words = count_words(s, len);
+    if (words > 14)
+        return 0;
     size_t core = len;
     while (core > 0 && (s[core - 1] == ':' || s[core - 1] == ' '))
         core--;
@@ -317,15 +387,20 @@ int sv_text_is_boilerplate(const char *s, size_t len)
         for (size_t k = 0; bp_prefix[k]; k++)
             if (ci_prefix(s, len, bp_prefix[k]))
                 return 1;
-    /* breadcrumbs: "Main / News / Republic", "Home > World > Europe" */
-    if (words <= 14 && !ends_sentence(s, len)) {
+    /* breadcrumbs: "Main / News / Republic", "Home > World > Europe"; a
+     * quick look for " /", " >", " |" or " " before » → • first */
+    int sep_seen = 0;
+    for (size_t i = 0; i + 1 < len && !sep_seen; i++)
+        sep_seen = s[i] == ' ' && (s[i + 1] == '/' || s[i + 1] == '>' || s[i + 1] == '|' ||
+                                   s[i + 1] == '\xC2' || s[i + 1] == '\xE2');
+    if (sep_seen && words <= 14 && !ends_sentence(s, len)) {
         static const char *const seps[] = {" / ", " > ", " \xC2\xBB ", " | ",
                                            " \xE2\x86\x92 ", " \xE2\x80\xA2 ", NULL};
         for (size_t k = 0; seps[k]; k++) {
             size_t n = 0, sl = strlen(seps[k]), seg_words = 0, maxseg = 0;
             size_t last = 0;
             for (size_t i = 0; i + sl <= len; i++)
-                if (memcmp(s + i, seps[k], sl) == 0) {
+                if (i >= last && s[i] == ' ' && memcmp(s + i, seps[k], sl) == 0) {
                     n++;
                     seg_words = count_words(s + last, i - last);
                     if (seg_words > maxseg)
@@ -339,8 +414,12 @@ int sv_text_is_boilerplate(const char *s, size_t len)
                 return 1;
         }
     }
-    /* a date or time alone, perhaps with one stray word ("Flag Monday, 25 August 2025") */
-    if (words <= 8) {
+    /* a date or time alone, perhaps with one stray word ("Flag Monday, 25
+     * August 2025"); such lines always hold a digit */
+    int digit = 0;
+    for (size_t i = 0; i < len && !digit; i++)
+        digit = s[i] >= '0' && s[i] <= '9';
+    if (words <= 8 && digit) {
         size_t dates = 0, other = 0, i = 0;
         while (i < len) {
             while (i < len && s[i] == ' ')
@@ -398,12 +477,18 @@ static void mark_menus(sv_doc *d)
 
 /* ---- plain text paragraphs ------------------------------------------- */
 
+/* Plain text is read line by line, twice (wrap statistics, then
+ * paragraphs), without storing the lines: a file of a million short lines
+ * costs no memory beyond its paragraphs. */
 typedef struct {
     size_t s, e;       /* content, without the line break */
     size_t next;       /* start of the next line */
-    size_t cps;        /* length in code points, trimmed */
+    size_t cps;        /* length in code points, trimmed; NOT_MEASURED until needed */
     int blank;
+    int sep;           /* a paragraph break follows (form feed, U+2029) */
 } line_t;
+
+#define NOT_MEASURED ((size_t)-1)
 
 static int is_blank_span(const char *t, size_t s, size_t e)
 {
@@ -417,13 +502,22 @@ static int is_blank_span(const char *t, size_t s, size_t e)
     return 1;
 }
 
+/* Code points in valid UTF-8: the bytes that are not continuation bytes. */
+static size_t count_cps(const char *t, size_t s, size_t e)
+{
+    size_t n = 0;
+    for (size_t i = s; i < e; i++)
+        n += ((unsigned char)t[i] & 0xC0) != 0x80;
+    return n;
+}
+
 static size_t trimmed_cps(const char *t, size_t s, size_t e)
 {
     while (s < e && (t[s] == ' ' || t[s] == '\t'))
         s++;
     while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
         e--;
-    return sv_utf8_count(t + s, e - s);
+    return count_cps(t, s, e);
 }
 
 static size_t first_word_cps(const char *t, size_t s, size_t e)
@@ -433,7 +527,7 @@ static size_t first_word_cps(const char *t, size_t s, size_t e)
     size_t j = s;
     while (j < e && t[j] != ' ' && t[j] != '\t')
         j++;
-    return sv_utf8_count(t + s, j - s);
+    return count_cps(t, s, j);
 }
 
 static long first_cp(const char *t, size_t s, size_t e)
@@ -467,84 +561,130 @@ static int list_marker(const char *t, size_t s, size_t e)
     return j > s && j + 1 < e && (t[j] == '.' || t[j] == ')') && t[j + 1] == ' ';
 }
 
-static void split_lines(sv_doc *d, line_t **out, size_t *nout)
+/* End of the line that starts at t[i]: the first LF, CR, form feed, or
+ * U+2028/U+2029, or len.  memchr does the scanning. */
+static size_t line_end(const char *t, size_t i, size_t len)
 {
-    line_t *v = NULL;
-    size_t n = 0, cap = 0;
-    const char *t = d->text;
-    size_t i = 0, len = d->len;
-    while (i < len) {
-        size_t s = i, e = i, next = len;
-        while (e < len) {
-            unsigned char c = (unsigned char)t[e];
-            if (c == '\n') {
-                next = e + 1;
-                break;
-            }
-            if (c == '\r') {
-                next = e + 1 < len && t[e + 1] == '\n' ? e + 2 : e + 1;
-                break;
-            }
-            if (c == '\f') { /* a page break separates paragraphs */
-                next = e + 1;
-                break;
-            }
-            if (c == 0xE2 && e + 2 < len && (unsigned char)t[e + 1] == 0x80 &&
-                ((unsigned char)t[e + 2] == 0xA8 || (unsigned char)t[e + 2] == 0xA9)) {
-                next = e + 3;
-                break;
-            }
-            e++;
-        }
-        line_t l = {s, e, next, 0, is_blank_span(t, s, e)};
-        if (!l.blank)
-            l.cps = trimmed_cps(t, s, e);
-        SV_PUSH(v, n, cap, l);
-        if (t[e] == '\f' || (e + 2 < len && (unsigned char)t[e] == 0xE2 &&
-                             (unsigned char)t[e + 2] == 0xA9)) {
-            line_t b = {next, next, next, 0, 1}; /* paragraph separator */
-            SV_PUSH(v, n, cap, b);
-        }
-        i = next;
-        if (next == len && e == len)
-            break;
+    const char *p = memchr(t + i, '\n', len - i);
+    size_t lim = p ? (size_t)(p - t) : len;
+    if ((p = memchr(t + i, '\r', lim - i)) != NULL)
+        lim = (size_t)(p - t);
+    if ((p = memchr(t + i, '\f', lim - i)) != NULL)
+        lim = (size_t)(p - t);
+    for (size_t k = i; (p = memchr(t + k, 0xE2, lim - k)) != NULL;) {
+        k = (size_t)(p - t);
+        if (k + 2 < len && (unsigned char)t[k + 1] == 0x80 &&
+            ((unsigned char)t[k + 2] == 0xA8 || (unsigned char)t[k + 2] == 0xA9))
+            return k;
+        k++;
     }
-    *out = v;
-    *nout = n;
+    return lim;
 }
 
-static int cmp_size(const void *a, const void *b)
+/* The line that starts at t[i] (i < len). */
+static line_t read_line(const char *t, size_t len, size_t i)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
+    line_t l = {i, line_end(t, i, len), len, NOT_MEASURED, 0, 0};
+    unsigned char c = (unsigned char)t[l.e];
+    if (l.e < len) {
+        l.next = c == '\r' && l.e + 1 < len && t[l.e + 1] == '\n' ? l.e + 2
+                 : c == 0xE2                                     ? l.e + 3
+                                                                 : l.e + 1;
+        l.sep = c == '\f' || (c == 0xE2 && (unsigned char)t[l.e + 2] == 0xA9);
+    }
+    l.blank = is_blank_span(t, l.s, l.e);
+    return l;
 }
 
-/* The wrap width of a hard-wrapped document, or 0 when lines are not wrapped. */
-static size_t wrap_width(const line_t *l, size_t n)
+static size_t line_cps(const char *t, line_t *l)
 {
-    size_t *lens = NULL, k = 0, cap = 0;
-    for (size_t i = 0; i + 1 < n; i++)
-        if (!l[i].blank && !l[i + 1].blank)
-            SV_PUSH(lens, k, cap, l[i].cps);
+    if (l->cps == NOT_MEASURED)
+        l->cps = l->blank ? 0 : trimmed_cps(t, l->s, l->e);
+    return l->cps;
+}
+
+/* Is this short line page furniture on its own ("Written by belta.by",
+ * "All news")?  Such a line is never joined to its neighbours. */
+static int furniture_line(const char *t, line_t *l)
+{
+    if (l->blank || line_cps(t, l) > 60)
+        return 0;
+    char buf[256];
+    size_t n = 0;
+    int sp = 0;
+    for (size_t i = l->s; i < l->e && n + 5 < sizeof buf;) {
+        size_t adv;
+        long cp = sv_utf8_decode(t + i, l->e - i, &adv);
+        if (cp < 0 || sv_is_space((unsigned long)cp)) {
+            sp = n > 0;
+        } else {
+            if (sp)
+                buf[n++] = ' ';
+            sp = 0;
+            memcpy(buf + n, t + i, adv);
+            n += adv;
+        }
+        i += adv;
+    }
+    return sv_text_is_boilerplate(buf, n);
+}
+
+enum { LEN_BUCKETS = 1024 }; /* line lengths above this are counted as 1023 */
+
+/* The wrap width of a hard-wrapped document, or 0 when lines are not
+ * wrapped; *longest is the longest line followed by another line.  Only
+ * lines followed by another line of the same paragraph are measured (a
+ * paragraph's last line is short anyway), in a histogram. */
+static size_t wrap_width(const char *t, size_t len, size_t *longest)
+{
+    size_t *hist = xcalloc(LEN_BUCKETS, sizeof *hist);
+    size_t k = 0, max = 0;
+    line_t prev = {0};
+    int have_prev = 0;
+    for (size_t i = 0; i < len;) {
+        line_t l = read_line(t, len, i);
+        if (have_prev && !prev.blank && !prev.sep && !l.blank) {
+            size_t c = line_cps(t, &prev);
+            hist[c < LEN_BUCKETS ? c : LEN_BUCKETS - 1]++;
+            k++;
+            if (c > max)
+                max = c;
+        }
+        prev = l;
+        have_prev = 1;
+        i = l.next;
+    }
+    *longest = max;
     size_t w = 0;
     if (k >= 3) {
-        qsort(lens, k, sizeof *lens, cmp_size);
-        size_t p95 = lens[(k - 1) * 95 / 100];
+        size_t want = (k - 1) * 95 / 100, seen = 0, p95 = 0;
+        for (size_t b = 0; b < LEN_BUCKETS; b++) {
+            seen += hist[b];
+            if (seen > want) {
+                p95 = b;
+                break;
+            }
+        }
         size_t longish = 0;
-        for (size_t i = 0; i < k; i++)
-            longish += lens[i] * 10 >= p95 * 6;
+        for (size_t b = 0; b < LEN_BUCKETS; b++)
+            if (b * 10 >= p95 * 6)
+                longish += hist[b];
         if (p95 >= 30 && p95 <= 110 && longish * 2 >= k)
             w = p95;
         /* lines much longer than the width mean the text is not wrapped */
-        if (w && lens[k - 1] > w + w / 4)
+        if (w && max > w + w / 4)
             w = 0;
     }
-    free(lens);
+    free(hist);
     return w;
 }
 
 static void add_para(sv_doc *d, size_t s, size_t e, size_t line, sv_para_kind kind)
 {
+    if (d->npara >= SV_MAX_PARAS) {
+        d->too_many = 1;
+        return;
+    }
     sv_para p = {0};
     p.line = line;
     p.kind = kind;
@@ -559,65 +699,80 @@ static void add_para(sv_doc *d, size_t s, size_t e, size_t line, sv_para_kind ki
     SV_PUSH(d->paras, d->npara, d->cap_para, p);
 }
 
+/* Does line b continue the paragraph of line a (the line before it)?  w is
+ * the wrap width (0: not wrapped); short_lines: too few long lines to
+ * measure a width. */
+static int join_lines(const char *t, line_t *a, line_t *b, size_t w, int short_lines)
+{
+    long fc = first_cp(t, b->s, b->e);
+    if (list_marker(t, b->s, b->e) || (!w && (furniture_line(t, a) || furniture_line(t, b))))
+        return 0;
+    if (w) {
+        /* a line ends early only where its paragraph ends: would the next
+         * word have fitted on this line? */
+        size_t fw = first_word_cps(t, b->s, b->e);
+        return line_cps(t, a) + 1 + fw > w * 85 / 100 || is_lower_cp(fc);
+    }
+    size_t ll = a->e;
+    while (ll > a->s && (t[ll - 1] == ' ' || t[ll - 1] == '\t'))
+        ll--;
+    int term = ends_terminal(t + a->s, ll - a->s);
+    if (short_lines) /* join, except after a headline-like line */
+        return is_lower_cp(fc) || term || (ll > a->s && (t[ll - 1] == ',' || t[ll - 1] == '-'));
+    /* one line per paragraph, unless the next clearly continues it */
+    return is_lower_cp(fc) && !term;
+}
+
+/* Adds the paragraph of lines first..last (nlines of them) and classifies it. */
+static void plain_para(sv_doc *d, const line_t *first, const line_t *last, size_t nlines)
+{
+    size_t before = d->npara;
+    add_para(d, first->s, last->e, 0, SV_PARA_BODY);
+    if (d->npara > before) {
+        sv_para *p = &d->paras[d->npara - 1];
+        const char *nt = d->normbuf.ptr + (d->normbuf.len - p->norm_len - 1);
+        if (sv_text_is_boilerplate(nt, p->norm_len))
+            p->kind = SV_PARA_BOILERPLATE;
+        else if (nlines == 1 && is_heading_text(nt, p->norm_len))
+            p->kind = SV_PARA_HEADING;
+    }
+}
+
 static void build_plain(sv_doc *d)
 {
-    line_t *l;
-    size_t n;
-    split_lines(d, &l, &n);
-    size_t w = wrap_width(l, n);
+    const char *t = d->text;
+    size_t longest;
+    size_t w = wrap_width(t, d->len, &longest);
     /* without a wrap width: long lines mean one line per paragraph; short
      * lines (too few to measure a width) are taken as wrapped */
-    size_t longest = 0;
-    for (size_t k = 0; k + 1 < n; k++)
-        if (!l[k].blank && !l[k + 1].blank && l[k].cps > longest)
-            longest = l[k].cps;
     int short_lines = !w && longest <= 120;
-    size_t i = 0;
-    while (i < n) {
-        if (l[i].blank) {
-            i++;
+    line_t first = {0}, last = {0};
+    size_t nlines = 0; /* lines in the open paragraph; 0: none open */
+    for (size_t i = 0; i < d->len && !d->too_many;) {
+        line_t l = read_line(t, d->len, i);
+        i = l.next;
+        if (l.blank) {
+            if (nlines)
+                plain_para(d, &first, &last, nlines);
+            nlines = 0;
             continue;
         }
-        size_t first = i;
-        while (i + 1 < n && !l[i + 1].blank) {
-            const char *t = d->text;
-            int join;
-            long fc = first_cp(t, l[i + 1].s, l[i + 1].e);
-            if (list_marker(t, l[i + 1].s, l[i + 1].e)) {
-                join = 0;
-            } else if (w) {
-                /* a line ends early only where its paragraph ends: would
-                 * the next word have fitted on this line? */
-                size_t fw = first_word_cps(t, l[i + 1].s, l[i + 1].e);
-                join = l[i].cps + 1 + fw > w * 85 / 100 || is_lower_cp(fc);
-            } else {
-                size_t ll = l[i].e;
-                while (ll > l[i].s && (d->text[ll - 1] == ' ' || d->text[ll - 1] == '\t'))
-                    ll--;
-                int term = ends_terminal(t + l[i].s, ll - l[i].s);
-                if (short_lines) /* join, except after a headline-like line */
-                    join = is_lower_cp(fc) || term ||
-                           (ll > l[i].s && (t[ll - 1] == ',' || t[ll - 1] == '-'));
-                else /* one line per paragraph, unless the next clearly continues it */
-                    join = is_lower_cp(fc) && !term;
-            }
-            if (!join)
-                break;
-            i++;
+        if (nlines && join_lines(t, &last, &l, w, short_lines)) {
+            last = l;
+            nlines++;
+        } else {
+            if (nlines)
+                plain_para(d, &first, &last, nlines);
+            first = last = l;
+            nlines = 1;
         }
-        size_t nlines = i - first + 1, before = d->npara;
-        add_para(d, l[first].s, l[i].e, 0, SV_PARA_BODY);
-        if (d->npara > before) {
-            sv_para *p = &d->paras[d->npara - 1];
-            const char *nt = d->normbuf.ptr + (d->normbuf.len - p->norm_len - 1);
-            if (sv_text_is_boilerplate(nt, p->norm_len))
-                p->kind = SV_PARA_BOILERPLATE;
-            else if (nlines == 1 && is_heading_text(nt, p->norm_len))
-                p->kind = SV_PARA_HEADING;
+        if (l.sep) {
+            plain_para(d, &first, &last, nlines);
+            nlines = 0;
         }
-        i++;
     }
-    free(l);
+    if (nlines)
+        plain_para(d, &first, &last, nlines);
 }
 
 static void build_html(sv_doc *d, sv_html_block *b, size_t nb)
@@ -653,6 +808,14 @@ static void build_html(sv_doc *d, sv_html_block *b, size_t nb)
 static void index_lines(sv_doc *d)
 {
     SV_PUSH(d->lines, d->nlines, d->cap_lines, (size_t)0);
+    if (!memchr(d->text, '\r', d->len)) {
+        const char *p = d->text, *end = d->text + d->len;
+        while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+            p++;
+            SV_PUSH(d->lines, d->nlines, d->cap_lines, (size_t)(p - d->text));
+        }
+        return;
+    }
     for (size_t i = 0; i < d->len; i++) {
         char c = d->text[i];
         if (c == '\n' || (c == '\r' && (i + 1 >= d->len || d->text[i + 1] != '\n')))
@@ -685,43 +848,49 @@ static int has_html_ext(const char *name)
                    !strcasecmp(dot, ".xhtml") || !strcasecmp(dot, ".shtml"));
 }
 
-sv_status sv_doc_load_mem(const char *name, const char *data, size_t len,
-                          const sv_load_opts *opts, sv_doc **out, sv_diags *diags)
+/* Loading, step one: the input's bytes to UTF-8 text (dec->text, caller
+ * frees); *html says whether the input is a web page. */
+static sv_status decode_input(const char *name, const char *data, size_t len,
+                              const sv_load_opts *opts, int *html, sv_decoded *dec,
+                              sv_diags *diags)
 {
-    sv_load_opts def;
-    if (!opts) {
-        sv_load_opts_init(&def);
-        opts = &def;
-    }
-    *out = NULL;
     size_t max = opts->max_bytes ? opts->max_bytes : SV_MAX_INPUT;
     if (len > max) {
         sv_diags_add(diags, SV_ERROR, name, 0, 0, -1,
                      "input is %zu bytes, more than the limit of %zu", len, max);
         return SV_ERR_LIMIT;
     }
-    int html = opts->format == SV_INPUT_HTML ||
-               (opts->format == SV_INPUT_AUTO && (has_html_ext(name) || sv_html_sniff(data, len)));
+    *html = opts->format == SV_INPUT_HTML ||
+            (opts->format == SV_INPUT_AUTO && (has_html_ext(name) || sv_html_sniff(data, len)));
     const char *forced = opts->encoding;
     char declared[32];
-    if (html && !forced && sv_html_declared_charset(data, len, declared, sizeof declared) &&
+    if (*html && !forced && sv_html_declared_charset(data, len, declared, sizeof declared) &&
         strcasecmp(declared, "utf-8") != 0 && strcasecmp(declared, "utf8") != 0 &&
         sv_utf8_validate(data, len) != len && sv_encoding_known(declared))
         forced = declared; /* a page that says what it is and is not UTF-8 */
-    sv_decoded dec;
-    sv_status st = sv_decode(data, len, name, forced, html, &dec, diags);
-    if (st != SV_OK)
-        return st;
+    sv_status st = sv_decode(data, len, name, forced, *html, dec, diags);
+    if (st == SV_OK && forced == declared)
+        sv_diags_add(diags, SV_NOTE, name, 0, 0, -1,
+                     "the page declares charset %s; converted to UTF-8", declared);
+    return st;
+}
+
+/* Loading, step two: paragraphs out of the decoded text, whose buffer the
+ * document takes over.  in_len is the input's size, for the message about
+ * an empty file. */
+static sv_status build_doc(const char *name, sv_decoded *dec, int html, size_t in_len,
+                           sv_doc **out, sv_diags *diags)
+{
     sv_doc *d = xcalloc(1, sizeof *d);
     d->name = xstrdup(name);
-    d->text = dec.text;
-    d->len = dec.len;
+    d->text = dec->text;
+    d->len = dec->len;
     d->html = html;
-    memcpy(d->encoding, dec.encoding, sizeof d->encoding);
+    memcpy(d->encoding, dec->encoding, sizeof d->encoding);
     if (html) {
         sv_html_block *b;
         size_t nb;
-        st = sv_html_extract(d->text, d->len, name, &b, &nb, diags);
+        sv_status st = sv_html_extract(d->text, d->len, name, &b, &nb, diags);
         if (st != SV_OK) {
             sv_doc_free(d);
             return st;
@@ -730,6 +899,13 @@ sv_status sv_doc_load_mem(const char *name, const char *data, size_t len,
         sv_html_blocks_free(b, nb);
     } else {
         build_plain(d);
+    }
+    if (d->too_many) {
+        sv_diags_add(diags, SV_ERROR, name, 0, 0, -1,
+                     "more than %zu paragraphs: too many for one document (split the file)",
+                     (size_t)SV_MAX_PARAS);
+        sv_doc_free(d);
+        return SV_ERR_LIMIT;
     }
     /* the norm buffer may have moved while growing: set pointers now */
     size_t off = 0;
@@ -744,9 +920,26 @@ sv_status sv_doc_load_mem(const char *name, const char *data, size_t len,
             sv_doc_line_col(d, d->paras[i].start, &d->paras[i].line, NULL);
     if (d->npara == 0)
         sv_diags_add(diags, SV_WARNING, name, 0, 0, -1, "no text found%s",
-                     len == 0 ? " (empty file)" : "");
+                     in_len == 0 ? " (empty file)" : "");
     *out = d;
     return SV_OK;
+}
+
+sv_status sv_doc_load_mem(const char *name, const char *data, size_t len,
+                          const sv_load_opts *opts, sv_doc **out, sv_diags *diags)
+{
+    sv_load_opts def;
+    if (!opts) {
+        sv_load_opts_init(&def);
+        opts = &def;
+    }
+    *out = NULL;
+    int html;
+    sv_decoded dec;
+    sv_status st = decode_input(name, data, len, opts, &html, &dec, diags);
+    if (st != SV_OK)
+        return st;
+    return build_doc(name, &dec, html, len, out, diags);
 }
 
 sv_status sv_doc_load_file(const char *path, const sv_load_opts *opts, sv_doc **out,
@@ -757,16 +950,21 @@ sv_status sv_doc_load_file(const char *path, const sv_load_opts *opts, sv_doc **
         sv_load_opts_init(&def);
         opts = &def;
     }
+    *out = NULL;
     char *data;
     size_t len;
     sv_status st = sv_file_read(path, opts->max_bytes ? opts->max_bytes : SV_MAX_INPUT,
                                 &data, &len, diags);
     if (st != SV_OK)
         return st;
-    st = sv_doc_load_mem(strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, opts, out,
-                         diags);
-    free(data);
-    return st;
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    int html;
+    sv_decoded dec;
+    st = decode_input(name, data, len, opts, &html, &dec, diags);
+    free(data); /* the raw bytes are not needed any more: keep the peak low */
+    if (st != SV_OK)
+        return st;
+    return build_doc(name, &dec, html, len, out, diags);
 }
 
 void sv_doc_free(sv_doc *d)

@@ -11,11 +11,14 @@
  * dropped, control characters are dropped, decomposed й/ё are composed.
  * sv_doc_src_offset maps a position of the normalised form back to the text.
  *
- * Plain text: blank lines separate paragraphs.  Inside a block of lines,
- * a line break is a hard wrap (joined) or a paragraph end, decided by the
- * document's wrap width: a document whose lines are all long is "one line
- * per paragraph"; a document wrapped at ~60-100 columns is joined unless
- * the next word would have fitted on the line.
+ * Plain text: blank lines, form feeds and U+2029 separate paragraphs; a
+ * line that starts with a list marker, and a short line of page furniture
+ * ("Written by belta.by"), is a paragraph of its own.  Inside a block of
+ * lines, a line break is a hard wrap (joined) or a paragraph end, decided
+ * by the document's wrap width: a document with long lines is "one line
+ * per paragraph"; a document wrapped at ~30-110 columns is joined unless
+ * the next word would have fitted on the line.  docs/formats.md gives the
+ * details, and the rules for headings and boilerplate.
  */
 #ifndef SV_TEXT_H
 #define SV_TEXT_H
@@ -28,6 +31,10 @@ typedef enum { SV_INPUT_AUTO = 0, SV_INPUT_TEXT, SV_INPUT_HTML } sv_input_format
 
 /* The default limit on input size; larger files are refused (SV_ERR_LIMIT). */
 #define SV_MAX_INPUT ((size_t)1 << 29) /* 512 MiB */
+/* Documents with more paragraphs are refused (SV_ERR_LIMIT): each costs
+ * about 200 bytes of memory, so a file of tiny paragraphs ("x.\n\n" over
+ * and over) would otherwise need 50 times its size. */
+#define SV_MAX_PARAS ((size_t)4000000)
 
 typedef struct {
     sv_input_format format; /* AUTO: .html/.htm/.xhtml or sniffed markup means HTML */

@@ -135,11 +135,16 @@ int cmd_segment(int argc, char **argv)
     if (sv_doc_load_file(path, &lo, &doc, diags) != SV_OK)
         goto done;
     if (lang == SV_LANG_UNKNOWN) {
+        /* the script of the first 64 KB of running text decides */
         sv_script_count sc = {0};
-        for (size_t i = 0; i < sv_doc_npara(doc); i++) {
+        size_t seen = 0;
+        for (size_t i = 0; i < sv_doc_npara(doc) && seen < 65536; i++) {
             const sv_para *p = sv_doc_para(doc, i);
-            if (p->kind != SV_PARA_BOILERPLATE)
-                sv_script_count_add(&sc, p->norm, p->norm_len);
+            if (p->kind == SV_PARA_BOILERPLATE)
+                continue;
+            size_t n = p->norm_len < 65536 - seen ? p->norm_len : 65536 - seen;
+            sv_script_count_add(&sc, p->norm, n);
+            seen += n;
         }
         lang = sv_script_lang(&sc);
     }

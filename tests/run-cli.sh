@@ -62,5 +62,35 @@ if ls "$tmp"/keep.txt.tmp.* >/dev/null 2>&1; then bad "temporary file left"; els
 printf 'Один. Два.\n' | "$S" segment - > "$tmp/out" 2>&1
 if [ "$(cat "$tmp/out")" = "$(printf 'Один.\nДва.')" ]; then ok; else bad "stdin"; fi
 
+# ---- bad and pathological inputs: a clear message or a reported repair,
+# never a crash, and bounded time (timeout) ----
+expect 2 "input over --max-input" -- "$S" segment --max-input 10 "$tmp/crlf.txt"
+grep_err "more than the limit of 10" "max-input message"
+expect 2 "unknown --encoding" -- "$S" segment --encoding klingon-8 "$tmp/crlf.txt"
+grep_err "unknown encoding 'klingon-8'" "unknown encoding message"
+expect 2 "srx file missing" -- "$S" segment --srx "$tmp/nope.srx" "$tmp/crlf.txt"
+printf '<srx><body><languagerules>\n<languagerule languagerulename="D"><rule><beforebreak>[a-</beforebreak></rule></languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="D"/></maprules></body></srx>\n' > "$tmp/bad.srx"
+expect 2 "srx with a bad regex" -- "$S" segment --srx "$tmp/bad.srx" "$tmp/crlf.txt"
+grep_err "bad.srx:2: error: beforebreak regular expression '\[a-' does not compile" "srx regex message"
+printf '\376\377\000A\000.' > "$tmp/tiny16.txt"
+expect 0 "UTF-16 with a BOM" -- "$S" segment "$tmp/tiny16.txt"
+grep_out "^A\.$" "UTF-16 text"
+# a million empty lines, and a 20 MB line with no sentence end
+awk 'BEGIN { for (i = 0; i < 1000000; i++) print "" }' > "$tmp/empty-lines.txt"
+expect 0 "a million empty lines" -- timeout 20 "$S" segment "$tmp/empty-lines.txt"
+grep_err "no text found" "empty lines message"
+awk 'BEGIN { s = "lorem ipsum dolor sit amet "; for (i = 0; i < 18; i++) s = s s; printf "%s", s }' > "$tmp/long-line.txt"
+expect 0 "a 7 MB line without a sentence end" -- timeout 30 "$S" segment "$tmp/long-line.txt"
+grep_err "sentences longer than 1048576 bytes cut by force" "forced cut warning"
+awk 'BEGIN { for (i = 0; i < 300000; i++) printf "Short sentence number %d. ", i }' > "$tmp/many.txt"
+expect 0 "300,000 sentences on one line" -- timeout 30 "$S" segment "$tmp/many.txt"
+if [ "$(grep -c . "$tmp/out")" -eq 300000 ]; then ok; else bad "300,000 sentences: $(grep -c . "$tmp/out") lines"; fi
+head -c 100000 /dev/urandom > "$tmp/random.bin"
+"$S" segment "$tmp/random.bin" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ $rc -eq 0 ] || [ $rc -eq 2 ]; then ok; else bad "random bytes: exit $rc"; fi
+printf '<html><body>%s</body></html>' "$(awk 'BEGIN { for (i = 0; i < 100000; i++) printf "<div>"; printf "Deep."}')" > "$tmp/deep.html"
+expect 0 "HTML nested 100,000 deep" -- timeout 20 "$S" segment "$tmp/deep.html"
+grep_out "^Deep\.$" "deep HTML text"
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

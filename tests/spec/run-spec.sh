@@ -35,7 +35,7 @@ for spec in "$@"; do
             pass=$((pass + 1))
         else
             fail=$((fail + 1))
-            desc=$(head -n 1 "$tmp/case.$i.desc" 2>/dev/null || echo "case $i")
+            desc=$(tail -n 1 "$tmp/case.$i.desc" 2>/dev/null || echo "case $i")
             echo "FAIL $(basename "$spec") case $i: $desc (exit $rc)"
             diff -u "$tmp/case.$i.want" "$tmp/got" | sed -n '3,40p'
             cat "$tmp/err"

@@ -1,0 +1,1 @@
+"$SVERKA" segment tests/data/ru-cp1251.txt

@@ -1,0 +1,1 @@
+"$SVERKA" segment --encoding cp1251 tests/data/ru-cp1251.txt

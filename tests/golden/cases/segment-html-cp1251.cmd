@@ -1,0 +1,1 @@
+"$SVERKA" segment tests/data/page-cp1251-nometa.html

@@ -1,0 +1,1 @@
+"$SVERKA" segment --format jsonl tests/data/page-belta.html

@@ -1,0 +1,1 @@
+"$SVERKA" segment --keep-boilerplate tests/data/page-belta.html

@@ -1,0 +1,1 @@
+"$SVERKA" segment --format jsonl tests/data/invalid-utf8.txt

@@ -1,0 +1,1 @@
+"$SVERKA" segment tests/data/ru-koi8r.txt

@@ -1,0 +1,1 @@
+"$SVERKA" segment corpora/seeds/002_f0fa65aa9091a9e5.txt

@@ -1,0 +1,1 @@
+"$SVERKA" segment corpora/seeds/004_087b155903a46800.txt
