@@ -455,7 +455,7 @@ static const char *const feat_names[NFEAT] = {
     "parstart", "parend", "b21", "b22", "b31", "short"};
 
 static const double weights[NFEAT] = {
-    0.349, -0.8212, 0.2832, -0.2582, 0.2102, -0.6589, -3.051, -5.409, 1.102, 0.999, -3.346, -3.893, -3.26, -1.099};
+    0.4123, -0.8265, 0.3052, -0.3107, 0.3149, -0.6737, -2.986, -6.018, 0.9453, 0.9002, -3.739, -6.087, -3.187, -0.9977};
 
 static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, double *f)
 {
