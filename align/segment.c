@@ -609,6 +609,32 @@ static int is_list_number(const char *t, size_t s, size_t e)
     return e - 1 - j <= 2 && j >= s + 2 && t[j - 1] == ' ' && t[j - 2] == ':';
 }
 
+/* Is t[s,e) a numbered caption or heading label, "Example 2.7.",
+ * "Рисунок 2.13.", "Chapter 1.", whose text follows in the next piece? */
+static int is_caption_label(const char *t, size_t s, size_t e)
+{
+    static const char *const words[] = {
+        "Example", "Figure", "Fig.", "Table", "Chapter", "Section", "Part", "Appendix", "Step",
+        "Listing", "Procedure", "Exercise", "Пример", "Рисунок", "Рис.", "Таблица", "Табл.",
+        "Глава", "Раздел", "Часть", "Приложение", "Шаг", "Листинг", "Схема", "Упражнение",
+        NULL};
+    if (e - s < 4 || t[e - 1] != '.')
+        return 0;
+    for (size_t k = 0; words[k]; k++) {
+        size_t n = strlen(words[k]);
+        if (e - s <= n + 1 || memcmp(t + s, words[k], n) != 0 || t[s + n] != ' ')
+            continue;
+        size_t j = s + n + 1, digits = 0;
+        while (j < e - 1 && (is_digit(t[j]) || (t[j] == '.' && digits))) {
+            digits += is_digit(t[j]);
+            j++;
+        }
+        if (digits && j == e - 1)
+            return 1;
+    }
+    return 0;
+}
+
 /* Does t[s,e) start with one to three capitalised words and a reporting
  * verb ("Hammel added.", "CNN reported")? */
 static int starts_with_attribution(const char *t, size_t s, size_t e)
@@ -667,6 +693,9 @@ static int join_pieces(const char *t, const piece *a, const piece *b)
         return 1;
     /* a list number: "1." + "Торговля." */
     if (is_list_number(t, a->s, a->e))
+        return 1;
+    /* a caption label: "Example 2.7." + "Grouping policy firstchar" */
+    if (is_caption_label(t, a->s, a->e))
         return 1;
     /* "В 1990-х гг." + "Россия пережила кризис." */
     if (is_upper(fb) && is_year_phrase(t, a->s, a->e))
