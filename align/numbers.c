@@ -55,8 +55,8 @@ enum wid {
     W_NONE,
     W_A, W_AND, W_OF, W_HALF, W_POL, W_S, W_HALFW, W_V, W_PER, W_CENT,
     W_IZ, W_NI, W_NE, W_KAK, W_I, W_ZA, W_TO, W_DO, W_OR, W_ILI,
-    W_BETWEEN, W_MEZHDU, W_DET, W_NO, W_ANOTHER, W_MODAL, W_P_EN, W_P_RU,
-    W_M, W_AM, W_PM, W_UTRA, W_VECHERA, W_PERCENTAGE, W_IN, W_SECOND,
+    W_BETWEEN, W_MEZHDU, W_PO, W_DET, W_NO, W_ANOTHER, W_MODAL, W_P_EN, W_P_RU,
+    W_M, W_AM, W_PM, W_UTRA, W_VECHERA, W_DNYA, W_NOCHI, W_CHAS, W_PERCENTAGE, W_IN, W_SECOND,
     /* L_SUF kinds */
     SUF_EN_ORD, SUF_EN_S, SUF_RU, SUF_LETIE
 };
@@ -75,7 +75,8 @@ enum {
     LF_GENERIC = 64,  /* generic currency: "$", "рублей" */
     LF_DECADE = 128,  /* Russian suffix that can mark a decade: "1990-х" */
     LF_CURONLY = 256, /* "m": million only after a currency */
-    LF_TH = 512       /* English ordinal suffix */
+    LF_TH = 512,      /* English ordinal suffix */
+    LF_GENSG = 1024   /* "тысячи": 1000 alone only after "более", "около" ... */
 };
 
 typedef struct {
@@ -204,7 +205,7 @@ static const lexrow lex_rows[] = {
     /* English currencies */
     {"dollar", "|s", L_CUR, 0, 0, LF_GENERIC, 0, "USD"},
     {"euro", "|s", L_CUR, 0, 0, 0, 0, "EUR"},
-    {"pound", "|s", L_CUR, 0, 0, LF_GENERIC, 0, "GBP"},
+    {"pounds", NULL, L_CUR, 0, 0, LF_GENERIC, 0, "GBP"}, /* "a 550 pound hog": weight */
     {"ruble", "|s", L_CUR, 0, 0, LF_GENERIC, 0, "RUB"},
     {"rouble", "|s", L_CUR, 0, 0, LF_GENERIC, 0, "RUB"},
     {"yuan", NULL, L_CUR, 0, 0, 0, 0, "CNY"},
@@ -385,7 +386,8 @@ static const lexrow lex_rows[] = {
     {"дюжин", "а|ы|у|ой", L_MULT, 0, 0, 0, 12, NULL},
     /* Russian scales: the singular forms also stand alone ("к миллиарду") */
     {"тысяч", "а|е|у|ей|ью", L_SCALE, 0, 0, LF_BARE, 1e3, NULL},
-    {"тысяч", "и||ам|ами|ах", L_SCALE, 0, 0, 0, 1e3, NULL},
+    {"тысячи", NULL, L_SCALE, 0, 0, LF_GENSG, 1e3, NULL}, /* also "thousands" */
+    {"тысяч", "|ам|ами|ах", L_SCALE, 0, 0, 0, 1e3, NULL},
     {"тыс", NULL, L_SCALE, 0, 0, LF_ABBR, 1e3, NULL},
     {"миллион", SCALE_SG, L_SCALE, 0, 0, LF_BARE, 1e6, NULL},
     {"миллион", SCALE_PL, L_SCALE, 0, 0, 0, 1e6, NULL},
@@ -540,6 +542,9 @@ static const lexrow lex_rows[] = {
     {"минус", NULL, L_MINUS, 0, 0, 0, 0, NULL},
     {"утра", NULL, L_TIMEW, W_UTRA, 0, 0, 0, NULL},
     {"вечера", NULL, L_TIMEW, W_VECHERA, 0, 0, 0, NULL},
+    {"дня", NULL, L_TIMEW, W_DNYA, 0, 0, 0, NULL},
+    {"ночи", NULL, L_TIMEW, W_NOCHI, 0, 0, 0, NULL},
+    {"час", "|а|ов", L_WORD, W_CHAS, 0, 0, 0, NULL},
     {"е", NULL, L_SUF, SUF_RU, 0, LF_DECADE, 0, NULL},
     {"х", NULL, L_SUF, SUF_RU, 0, LF_DECADE, 0, NULL},
     {"ые", NULL, L_SUF, SUF_RU, 0, LF_DECADE, 0, NULL},
@@ -583,6 +588,7 @@ static const lexrow lex_rows[] = {
     {"до", NULL, L_WORD, W_DO, 0, 0, 0, NULL},
     {"или", NULL, L_WORD, W_ILI, 0, 0, 0, NULL},
     {"между", NULL, L_WORD, W_MEZHDU, 0, 0, 0, NULL},
+    {"по", NULL, L_WORD, W_PO, 0, 0, 0, NULL},
     {"п", NULL, L_WORD, W_P_RU, 0, 0, 0, NULL},
 };
 
@@ -642,6 +648,7 @@ struct sv_numscan {
     uint8_t pend_sp;
     uint8_t last_type; /* type of the token before pos, for the minus sign */
     uint32_t last_cp;
+    uint8_t no_space_group; /* the number being read follows another one */
 
     sv_number *out;
     size_t nout, capout;
@@ -825,7 +832,7 @@ static size_t group_sep_at(const sv_numscan *sc, size_t p, long *sepcp)
     if (s[p] == ',' && sc->lang != SV_LANG_RU) {
         n = 1;
         *sepcp = ',';
-    } else if (s[p] == ' ' && sc->lang == SV_LANG_RU) {
+    } else if (s[p] == ' ' && !sc->no_space_group) {
         n = 1;
         *sepcp = ' ';
     } else if (s[p] == '.' && sc->lang == SV_LANG_RU) {
@@ -915,6 +922,8 @@ static void lex_number(sv_numscan *sc, size_t start, size_t p, int neg)
         push_tok(sc, &t);
         return;
     }
+    /* "0800 555 111": a space after a number does not group the next one */
+    sc->no_space_group = sc->last_type == T_NUM && sc->pend_sp == 1;
     unsigned nsig = 0, nint = 0, nfrac = 0;
     uint64_t mant = 0;
     int big = 0;
@@ -965,6 +974,14 @@ static void lex_number(sv_numscan *sc, size_t start, size_t p, int neg)
             }
             p++;
         }
+    }
+    /* glued vulgar fractions: 14½ */
+    if (!nfrac && p + 1 < len && s[p] == 0xC2 && (s[p + 1] == 0xBC || s[p + 1] == 0xBD || s[p + 1] == 0xBE) &&
+        nsig + 2 <= MAX_SIG) {
+        unsigned q = s[p + 1] == 0xBC ? 25 : s[p + 1] == 0xBD ? 50 : 75;
+        mant = mant * 100 + q;
+        nfrac = 2;
+        p += 2;
     }
 #undef ACC
     t.mant = mant;
@@ -1049,6 +1066,23 @@ static void lex_word(sv_numscan *sc, size_t p)
     push_tok(sc, &t);
 }
 
+/* May a minus sign start here: after a blank, at the start, or after an
+ * opening bracket or quote (not in "2020-2023", "COVID-19", "14½-13½")? */
+static int minus_ok(const sv_numscan *sc)
+{
+    if (sc->pend_sp || sc->last_type == T_END)
+        return 1;
+    if (sc->last_type != T_PUNCT)
+        return 0;
+    switch (sc->last_cp) {
+    case '(': case '[': case '{': case '"': case '\'': case '=': case ':': case ';':
+    case 0xAB: case 0x201C: case 0x201E: case 0x2018:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Tokenizes until the window is full or the text ends. */
 static void tokenize_more(sv_numscan *sc)
 {
@@ -1083,9 +1117,7 @@ static void tokenize_more(sv_numscan *sc)
                 lex_word(sc, p);
                 continue;
             }
-            if (c == '-' && p + 1 < len && is_digit((unsigned char)s[p + 1]) &&
-                (sc->pend_sp || sc->last_type == T_END ||
-                 (sc->last_type == T_PUNCT && sc->last_cp != '-' && sc->last_cp != '/'))) {
+            if (c == '-' && p + 1 < len && is_digit((unsigned char)s[p + 1]) && minus_ok(sc)) {
                 lex_number(sc, p, p + 1, 1);
                 continue;
             }
@@ -1120,7 +1152,7 @@ static void tokenize_more(sv_numscan *sc)
                 sc->pos = p + adv;
             continue;
         }
-        if (cp == 0x2212 && p + adv < len && is_digit((unsigned char)s[p + adv])) {
+        if (cp == 0x2212 && p + adv < len && is_digit((unsigned char)s[p + adv]) && minus_ok(sc)) {
             lex_number(sc, p, p + adv, 1);
             continue;
         }
@@ -1318,12 +1350,23 @@ static size_t ampm(sv_numscan *sc, size_t k, unsigned *h, size_t *span_end)
     const tok *w = at(sc, k);
     int pm = -1;
     size_t n = 0;
+    size_t k0 = k;
     if (w->type != T_WORD || w->sp > 1 || !w->lx)
         return 0;
-    if (tok_id(w, W_AM) || tok_id(w, W_UTRA)) {
+    if (tok_id(w, W_CHAS)) { /* "в 4 часа утра": "4 часа" alone is a duration */
+        w = at(sc, ++k);
+        if (!tok_word(w, L_TIMEW) || w->sp > 1 || tok_id(w, W_AM) || tok_id(w, W_PM))
+            return 0;
+    } else if (tok_id(w, W_DNYA) || tok_id(w, W_NOCHI)) {
+        return 0; /* "3 дня", "2 ночи": days, nights */
+    }
+    if (tok_id(w, W_NOCHI)) {
+        pm = *h >= 9 && *h < 12;
+        n = 1;
+    } else if (tok_id(w, W_AM) || tok_id(w, W_UTRA)) {
         pm = 0;
         n = 1;
-    } else if (tok_id(w, W_PM) || tok_id(w, W_VECHERA)) {
+    } else if (tok_id(w, W_PM) || tok_id(w, W_VECHERA) || tok_id(w, W_DNYA)) {
         pm = 1;
         n = 1;
     } else if ((tok_id(w, W_A) || tok_id(w, W_P_EN)) && tok_punct(at(sc, k + 1), '.') &&
@@ -1335,12 +1378,12 @@ static size_t ampm(sv_numscan *sc, size_t k, unsigned *h, size_t *span_end)
         return 0;
     if (pm && *h < 12)
         *h += 12;
-    else if (!pm && *h == 12 && !tok_id(w, W_UTRA))
+    else if (!pm && *h == 12 && (tok_id(w, W_AM) || tok_id(w, W_NOCHI) || n == 3))
         *h = 0;
     *span_end = k + n;
     if (n == 3 && tok_punct(at(sc, k + 3), '.') && at(sc, k + 3)->sp == 0)
         n++;
-    return n;
+    return k + n - k0;
 }
 
 static int decade_ok(const cand *c)
@@ -1382,7 +1425,8 @@ static int core_digits(sv_numscan *sc, size_t i, cand *c)
                 return 1;
             }
         } else if (p1->type == T_PUNCT && is_hyphen(p1->cp) && p1->sp == 0 && p2->type == T_WORD &&
-                   !(p2->lx && p2->lx->cls == L_PREFIX)) {
+                   p2->caps && !(p2->lx && p2->lx->cls == L_PREFIX)) {
+            /* "6-foot-6", "поток-2": lower case is not a name */
             make_code(c, i - 2);
             return 1;
         } else if (tok_punct(p1, '#')) {
@@ -1522,6 +1566,9 @@ static int core_digits(sv_numscan *sc, size_t i, cand *c)
             }
         } else if (e->cls == L_SUF && (e->id == SUF_LETIE || e->id == SUF_EN_ORD) && c->isint) {
             c->kind = SV_NUM_ORDINAL;
+        } else if (e->cls == L_ORD && e->place == P_SCALEORD) { /* 25-тысячная толпа */
+            c->has_scale = 1;
+            c->sc_exp = exp10_of(e->val);
         } else if (e->cls == L_TIMES) {
             c->kind = SV_NUM_TIMES;
         } else if (e->cls == L_PCT || e->cls == L_PCTADJ) {
@@ -1679,11 +1726,11 @@ static int core_spelled(sv_numscan *sc, size_t i, cand *c)
             }
             double g = group;
             if (g == 0) {
-                if (any || !(e->flags & LF_BARE) || (k == i + 1 && !a_start && k > i)) {
-                    if (!a_start) {
-                        stop = 1;
-                        break;
-                    }
+                int bare = (e->flags & LF_BARE) ||
+                           ((e->flags & LF_GENSG) && tok_word(before(sc, i, 1), L_APPROX));
+                if (!a_start && (any || !bare)) {
+                    stop = 1;
+                    break;
                 }
                 g = 1;
             }
@@ -2079,7 +2126,7 @@ static int starts_number(const lexent *e)
     case L_CARD: case L_FULL: case L_ORD: case L_TIMESW:
         return 1;
     case L_SCALE:
-        return (e->flags & LF_BARE) != 0;
+        return (e->flags & (LF_BARE | LF_GENSG)) != 0;
     case L_WORD:
         return e->id == W_A || e->id == W_HALF || e->id == W_POL;
     default:
@@ -2100,7 +2147,8 @@ static size_t parse_at(sv_numscan *sc, size_t i)
     if (!a.final && !a.suffixed && (a.kind == -1 || a.kind == SV_NUM_DATE) && w->sp <= 1) {
         if (w->type == T_PUNCT && is_dash(w->cp) && at(sc, k + 1)->sp <= 1)
             conn = 1;
-        else if (tok_id(w, W_TO) || tok_id(w, W_DO) || tok_id(w, W_OR) || tok_id(w, W_ILI))
+        else if (tok_id(w, W_TO) || tok_id(w, W_DO) || tok_id(w, W_OR) || tok_id(w, W_ILI) ||
+                 tok_id(w, W_PO))
             conn = 2;
         else if ((tok_id(w, W_AND) || tok_id(w, W_I)) &&
                  (tok_id(before(sc, a.s0, 1), W_BETWEEN) || tok_id(before(sc, a.s0, 1), W_MEZHDU)))
@@ -2108,8 +2156,7 @@ static size_t parse_at(sv_numscan *sc, size_t i)
     }
     const tok *b0 = at(sc, k + 1);
     if (!conn || !(b0->type == T_NUM || (b0->type == T_WORD && b0->lx && starts_number(b0->lx))) ||
-        (b0->type == T_NUM && b0->neg) || b0->sp > 1 || !parse_single(sc, k + 1, &b) || b.final ||
-        b.digits != a.digits) {
+        (b0->type == T_NUM && b0->neg) || b0->sp > 1 || !parse_single(sc, k + 1, &b) || b.final) {
         emit(sc, &a);
         return a.next;
     }
