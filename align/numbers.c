@@ -1804,10 +1804,12 @@ static int core_spelled(sv_numscan *sc, size_t i, cand *c)
         return 0;
     if (end == i + 1 && (t->lx->flags & LF_ONE) && one_is_pronoun(sc, i))
         return 0;
-    if (ord && end == i + 1 && t->lx->id == W_SECOND) { /* "a split second", "per second" */
+    if (ord && end == i + 1) {
         const tok *p = before(sc, i, 1);
-        if (p->type == T_NUM || tok_word(p, L_CARD) || tok_id(p, W_PER))
+        if (tok_id(p, W_A)) /* "a third", "a second": fractions, durations */
             return 0;
+        if (t->lx->id == W_SECOND && (p->type == T_NUM || tok_word(p, L_CARD) || tok_id(p, W_PER)))
+            return 0; /* "one second", "per second" */
     }
     double value = total + group;
     c->spelled = 1;
@@ -2004,7 +2006,7 @@ static void suffixes(sv_numscan *sc, cand *c)
     }
     if (!s1 && (c->kind == -1 || c->kind == SV_NUM_ORDINAL || (c->flags & SV_NUMF_DECADE)) &&
         w->sp <= 1) {
-        if (tok_word(w, L_YEARW) && year_marker_ok(c)) {
+        if (tok_word(w, L_YEARW) && (year_marker_ok(c) || (c->flags & SV_NUMF_DECADE))) {
             if (!(c->flags & SV_NUMF_DECADE))
                 c->kind = SV_NUM_YEAR;
             s1 = k + 1;
