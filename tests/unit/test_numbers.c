@@ -344,7 +344,9 @@ static void test_api(void)
     CHECK_INT(sv_numbers_extract(NULL, SV_LANG_EN, "1", 1, &v, &n), SV_ERR_ARG);
     CHECK_INT(sv_numbers_extract(sc, SV_LANG_EN, NULL, 1, &v, &n), SV_ERR_ARG);
     /* the language from the script: Russian decimal comma */
-    CHECK_STR(describe(SV_LANG_UNKNOWN, "рост 2,5 процента"), "percent pct:2.5 [2,5 процента]");
+    char *d = describe(SV_LANG_UNKNOWN, "рост 2,5 процента");
+    CHECK_STR(d, "percent pct:2.5 [2,5 процента]");
+    free(d);
     /* not NUL-terminated: nothing past len is read */
     const char buf[] = "12345";
     CHECK_INT(sv_numbers_extract(sc, SV_LANG_EN, buf, 2, &v, &n), SV_OK);
