@@ -1806,8 +1806,9 @@ static int core_spelled(sv_numscan *sc, size_t i, cand *c)
         return 0;
     if (ord && end == i + 1) {
         const tok *p = before(sc, i, 1);
-        if (tok_id(p, W_A)) /* "a third", "a second": fractions, durations */
-            return 0;
+        const tok *nx = at(sc, end);
+        if (tok_id(p, W_A) && (nx->type != T_WORD || nx->sp > 1 || tok_id(nx, W_OF)))
+            return 0; /* "a third of", "in a second.": a fraction, a duration */
         if (t->lx->id == W_SECOND && (p->type == T_NUM || tok_word(p, L_CARD) || tok_id(p, W_PER)))
             return 0; /* "one second", "per second" */
     }

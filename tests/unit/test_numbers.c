@@ -133,6 +133,7 @@ static const xcase cases[] = {
     {EN, "the tenth and the thirteenth", "ordinal ord:10 [tenth] | ordinal ord:13 [thirteenth]"},
     {EN, "the twenty-first century", "ordinal ord:21 [twenty-first]"},
     {EN, "a third of them, in a second", ""},
+    {EN, "a second meeting", "ordinal ord:2 [second]"},
     {RU, "13-го, 10-м, 1-й", "ordinal ord:13 [13-го] | ordinal ord:10 [10-м] | ordinal ord:1 [1-й]"},
     {RU, "третий и тринадцатое", "ordinal ord:3 [третий] | ordinal ord:13 [тринадцатое]"},
     {RU, "двадцать пятый раз", "ordinal ord:25 [двадцать пятый]"},
