@@ -12,6 +12,8 @@ typedef struct {
 
 static const command commands[] = {
     {"segment", cmd_segment, "split a document into sentences (text or JSON lines)"},
+    {"align", cmd_align, "align the sentences of an English and a Russian document"},
+    {"batch", cmd_batch, "align many document pairs in parallel (resumable)"},
 };
 
 static void usage(FILE *f)

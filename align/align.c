@@ -1,0 +1,966 @@
+/* align.c - the sentence aligner: evidence per sentence, bead scores, and a
+ * banded dynamic programme with forward-backward posteriors.  Third stage
+ * of the pipeline (after segment.c); its links go to the TMX writer, the
+ * checker and the glossary builder. */
+#include "align.h"
+
+#include <float.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../base/mem.h"
+#include "../base/utf8.h"
+
+/* ---- options ------------------------------------------------------------ */
+
+void sv_align_opts_init(sv_align_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->max_merge = 3;
+    o->use_paragraphs = 1;
+    o->full_dp_cells = (size_t)4 << 20;
+    o->band = 8;
+}
+
+const char *sv_link_bead(const sv_link *l)
+{
+    static const char *const names[4][4] = {{"0-0", "0-1", "0-2", "0-3"},
+                                            {"1-0", "1-1", "1-2", "1-3"},
+                                            {"2-0", "2-1", "2-2", "2-3"},
+                                            {"3-0", "3-1", "3-2", "3-3"}};
+    if (l->nsrc > 3 || l->ntgt > 3)
+        return "n-m";
+    return names[l->nsrc][l->ntgt];
+}
+
+/* ---- per-sentence evidence --------------------------------------------- */
+
+/* Keys are 64-bit hashes of normalised strings; each sentence owns a
+ * sorted, duplicate-free slice of a side's key pool, with a weight per key
+ * (how rare the key is in the document pair). */
+typedef struct {
+    float len;        /* characters, spaces excluded */
+    uint32_t para;
+    uint8_t first_in_para, last_in_para, headline;
+    uint32_t tok, ntok; /* slice of the token-anchor pool */
+} sfeat;
+
+typedef struct {
+    sfeat *f;
+    size_t n;
+    size_t *orig;     /* index in the caller's array */
+    uint64_t *keys;   /* token-anchor pool */
+    float *w;         /* weight of each pool entry */
+    size_t npool, cap;
+} side;
+
+static void len_init(void);
+static pthread_once_t len_once = PTHREAD_ONCE_INIT;
+
+struct sv_aligner {
+    sv_align_opts o;
+    sv_align_stats st;
+};
+
+sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *diags)
+{
+    (void)diags;
+    pthread_once(&len_once, len_init);
+    sv_aligner *a = xcalloc(1, sizeof *a);
+    if (opts)
+        a->o = *opts;
+    else
+        sv_align_opts_init(&a->o);
+    if (a->o.max_merge < 1 || a->o.max_merge > 3)
+        a->o.max_merge = 3;
+    if (!a->o.band)
+        a->o.band = 8;
+    if (!a->o.full_dp_cells)
+        a->o.full_dp_cells = (size_t)4 << 20;
+    *out = a;
+    return SV_OK;
+}
+
+void sv_aligner_free(sv_aligner *a)
+{
+    free(a);
+}
+
+void sv_aligner_stats(const sv_aligner *a, sv_align_stats *out)
+{
+    *out = a->st;
+}
+
+static uint64_t hash_bytes(const char *s, size_t n, uint64_t h)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int is_latin(long c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Tokens that are written the same in both languages: numbers, and Latin
+ * words (in an English sentence only capitalised ones or ones with digits,
+ * which are the ones a Russian text may quote: MWP, Sputnik, COVID-19). */
+static void anchor_tokens(const char *t, size_t len, sv_lang lang, uint64_t **keys,
+                          size_t *n, size_t *cap)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t adv;
+        long c = sv_utf8_decode(t + i, len - i, &adv);
+        if (c >= '0' && c <= '9') {
+            char buf[64];
+            size_t k = 0, j = i;
+            while (j < len && k < sizeof buf - 1) {
+                char d = t[j];
+                if (d >= '0' && d <= '9')
+                    buf[k++] = d;
+                else if ((d == ',' || d == '.') && j + 1 < len && t[j + 1] >= '0' &&
+                         t[j + 1] <= '9')
+                    buf[k++] = '.';
+                else
+                    break;
+                j++;
+            }
+            uint64_t h = hash_bytes("#", 1, 0xcbf29ce484222325ULL);
+            SV_PUSH(*keys, *n, *cap, hash_bytes(buf, k, h));
+            i = j;
+            continue;
+        }
+        if (is_latin(c)) {
+            char buf[64];
+            size_t k = 0, j = i;
+            int upper = 0, digit = 0;
+            while (j < len && (is_latin(t[j]) || (t[j] >= '0' && t[j] <= '9') ||
+                               (t[j] == '-' && j + 1 < len && is_latin(t[j + 1])))) {
+                char d = t[j];
+                upper |= d >= 'A' && d <= 'Z';
+                digit |= d >= '0' && d <= '9';
+                if (k < sizeof buf - 1)
+                    buf[k++] = (char)(d >= 'A' && d <= 'Z' ? d + 32 : d);
+                j++;
+            }
+            if (k >= 2 && (lang != SV_LANG_EN || upper || digit))
+                SV_PUSH(*keys, *n, *cap, hash_bytes(buf, k, 0xcbf29ce484222325ULL));
+            i = j;
+            continue;
+        }
+        i += adv;
+    }
+}
+
+static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
+                       int include_bp)
+{
+    memset(s, 0, sizeof *s);
+    s->f = xcalloc(n + 1, sizeof *s->f);
+    s->orig = xcalloc(n + 1, sizeof *s->orig);
+    uint64_t *tmp = NULL;
+    size_t ntmp = 0, captmp = 0, pcap = 0;
+    long long prev_para = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].kind == SV_SEG_BOILERPLATE && !include_bp)
+            continue;
+        sfeat *f = &s->f[s->n];
+        s->orig[s->n] = i;
+        f->len = 0;
+        for (size_t k = 0; k < v[i].len; k++)
+            f->len += ((unsigned char)v[i].text[k] & 0xC0) != 0x80 && v[i].text[k] != ' ';
+        f->para = (uint32_t)v[i].para;
+        f->first_in_para = (long long)v[i].para != prev_para;
+        if (s->n > 0 && f->first_in_para)
+            s->f[s->n - 1].last_in_para = 1;
+        prev_para = (long long)v[i].para;
+        f->headline = v[i].kind == SV_SEG_HEADLINE;
+        ntmp = 0;
+        anchor_tokens(v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
+        qsort(tmp, ntmp, sizeof *tmp, cmp_u64);
+        f->tok = (uint32_t)s->npool;
+        for (size_t k = 0; k < ntmp; k++) {
+            if (k > 0 && tmp[k] == tmp[k - 1])
+                continue;
+            if (s->npool + 1 > pcap) {
+                pcap = pcap ? pcap * 2 : 1024;
+                s->keys = xreallocarray(s->keys, pcap, sizeof *s->keys);
+                s->w = xreallocarray(s->w, pcap, sizeof *s->w);
+            }
+            s->keys[s->npool] = tmp[k];
+            s->w[s->npool++] = 1;
+        }
+        f->ntok = (uint32_t)(s->npool - f->tok);
+        s->n++;
+    }
+    if (s->n > 0)
+        s->f[s->n - 1].last_in_para = 1;
+    free(tmp);
+}
+
+static void free_side(side *s)
+{
+    free(s->f);
+    free(s->orig);
+    free(s->keys);
+    free(s->w);
+}
+
+static size_t count_key(const uint64_t *v, size_t n, uint64_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (v[m] < k)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    size_t c = 0;
+    while (lo + c < n && v[lo + c] == k)
+        c++;
+    return c;
+}
+
+/* Keeps only the keys found on both sides (a key one side never has cannot
+ * anchor anything) and weighs each by its rarity in the pair: a key in few
+ * sentences says more. */
+static void weigh_keys(side *a, side *b)
+{
+    uint64_t *ka = xmalloc((a->npool + 1) * sizeof *ka), *kb = xmalloc((b->npool + 1) * sizeof *kb);
+    memcpy(ka, a->keys, a->npool * sizeof *ka);
+    memcpy(kb, b->keys, b->npool * sizeof *kb);
+    qsort(ka, a->npool, sizeof *ka, cmp_u64);
+    qsort(kb, b->npool, sizeof *kb, cmp_u64);
+    double total = (double)(a->n + b->n) + 1;
+    side *sides[2] = {a, b};
+    for (int s = 0; s < 2; s++) {
+        side *x = sides[s];
+        size_t w = 0;
+        for (size_t u = 0; u < x->n; u++) {
+            uint32_t start = (uint32_t)w;
+            for (uint32_t k = 0; k < x->f[u].ntok; k++) {
+                uint64_t key = x->keys[x->f[u].tok + k];
+                size_t da = count_key(ka, a->npool, key), db = count_key(kb, b->npool, key);
+                if (!da || !db)
+                    continue;
+                x->keys[w] = key;
+                x->w[w++] = (float)log(total / (double)(da + db));
+            }
+            x->f[u].tok = start;
+            x->f[u].ntok = (uint32_t)(w - start);
+        }
+        x->npool = w;
+    }
+    free(ka);
+    free(kb);
+}
+
+/* ---- bead scores ------------------------------------------------------- */
+
+/* Gale and Church's length model: delta = (lr - c le) / sqrt(s2 (le + lr/c) / 2),
+ * cost = -log(2 (1 - Phi(|delta|))).  c and s2 were estimated on the NTREX
+ * gold pairs (docs/design.md). */
+#define LEN_C 1.10
+#define LEN_S2 4.1
+#define LEN_K2 0.0025 /* (5% ratio spread between documents)^2 */
+
+/* -log(2 (1 - Phi(d))) tabulated for d in [0, 8] in steps of 1/64. */
+enum { LEN_TAB = 512 };
+static float len_tab[LEN_TAB + 1];
+
+static void len_init(void)
+{
+    for (int k = 0; k <= LEN_TAB; k++) {
+        double p = erfc((double)k / 64 / M_SQRT2);
+        len_tab[k] = (float)-log(p < 1e-12 ? 1e-12 : p);
+    }
+}
+
+static double length_cost(double le, double lr)
+{
+    double mean = (le + lr / LEN_C) / 2;
+    if (mean < 1)
+        mean = 1;
+    /* the variance grows with length (Gale and Church) and, for long units,
+     * with the square of length: a document's own ratio differs from c */
+    double d = fabs(lr - LEN_C * le) / sqrt(LEN_S2 * mean + LEN_K2 * mean * mean) * 64;
+    if (d >= LEN_TAB)
+        return len_tab[LEN_TAB];
+    int k = (int)d;
+    double f = d - k;
+    return len_tab[k] * (1 - f) + len_tab[k + 1] * f;
+}
+
+/* Gathers the union of the key slices of units [u0, u0+n) of side S into
+ * buffers, sorted by key, by merging the (sorted) slices. */
+static size_t gather(const side *S, size_t u0, size_t n, uint64_t *k, float *w, size_t cap)
+{
+    enum { MAXU = 4 };
+    size_t pos[MAXU], end[MAXU];
+    if (n > MAXU)
+        n = MAXU;
+    for (size_t u = 0; u < n; u++) {
+        pos[u] = S->f[u0 + u].tok;
+        end[u] = pos[u] + S->f[u0 + u].ntok;
+    }
+    size_t m = 0;
+    while (m < cap) {
+        size_t best = MAXU;
+        for (size_t u = 0; u < n; u++)
+            if (pos[u] < end[u] && (best == MAXU || S->keys[pos[u]] < S->keys[pos[best]]))
+                best = u;
+        if (best == MAXU)
+            break;
+        k[m] = S->keys[pos[best]];
+        w[m++] = S->w[pos[best]++];
+    }
+    return m;
+}
+
+/* Weighted size of the intersection of two sorted key lists; *miss gets
+ * the weight of the keys found on one side only. */
+static double merge_overlap(const uint64_t *ka, const float *wa, size_t n1, const uint64_t *kb,
+                            const float *wb, size_t n2, double *miss)
+{
+    double hit = 0, lost = 0;
+    size_t i = 0, j = 0;
+    while (i < n1 && j < n2) {
+        if (ka[i] == kb[j]) {
+            hit += wa[i];
+            uint64_t k = ka[i];
+            while (i < n1 && ka[i] == k)
+                i++;
+            while (j < n2 && kb[j] == k)
+                j++;
+        } else if (ka[i] < kb[j]) {
+            lost += wa[i++];
+        } else {
+            lost += wb[j++];
+        }
+    }
+    while (i < n1)
+        lost += wa[i++];
+    while (j < n2)
+        lost += wb[j++];
+    *miss = lost;
+    return hit;
+}
+
+enum { GATHER_MAX = 512 };
+
+/* Weighted overlap of the anchor keys of EN units [a0, a0+na) and RU units
+ * [b0, b0+nb). */
+static double key_overlap(const side *A, size_t a0, size_t na, const side *B, size_t b0,
+                          size_t nb, double *miss)
+{
+    if (na == 1 && nb == 1) {
+        const sfeat *x = &A->f[a0], *y = &B->f[b0];
+        return merge_overlap(A->keys + x->tok, A->w + x->tok, x->ntok, B->keys + y->tok,
+                             B->w + y->tok, y->ntok, miss);
+    }
+    uint64_t ka[GATHER_MAX], kb[GATHER_MAX];
+    float wa[GATHER_MAX], wb[GATHER_MAX];
+    size_t n1 = gather(A, a0, na, ka, wa, GATHER_MAX);
+    size_t n2 = gather(B, b0, nb, kb, wb, GATHER_MAX);
+    return merge_overlap(ka, wa, n1, kb, wb, n2, miss);
+}
+
+typedef struct {
+    const side *E, *R;
+    double logprior[4][4]; /* log P(bead type) */
+    int use_par;
+} model;
+
+/* The evidence about a linked bead, as a feature vector; the bead's log-odds
+ * is the dot product with the weights below.  The weights were fitted by
+ * logistic regression on candidate beads of the dev sets (tools/fit-align.py
+ * and docs/design.md, "Fitting"). */
+enum {
+    F_BIAS, F_LEN, F_TOKHIT, F_TOKMISS, F_HEADDIFF, F_PARCROSS, F_PARSTART, F_PAREND,
+    F_B21, F_B22, F_B31, F_SHORT, NFEAT
+};
+
+static const char *const feat_names[NFEAT] = {
+    "bias", "len", "tokhit", "tokmiss", "headdiff", "parcross", "parstart", "parend",
+    "b21", "b22", "b31", "short"};
+
+static const double weights[NFEAT] = {
+    -0.1316, -0.8646, 0.4713, -0.1059, -3.263, -4.665, 1.081, 1.075, -3.195, -2.957, -3.541, -1.19};
+
+static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, double *f)
+{
+    const side *E = m->E, *R = m->R;
+    double le = 0, lr = 0;
+    int e_head = 0, r_head = 0, e_cross = 0, r_cross = 0;
+    for (int k = 0; k < a; k++) {
+        le += E->f[i0 + k].len;
+        e_head |= E->f[i0 + k].headline;
+        if (k > 0 && E->f[i0 + k].first_in_para)
+            e_cross++;
+    }
+    for (int k = 0; k < b; k++) {
+        lr += R->f[j0 + k].len;
+        r_head |= R->f[j0 + k].headline;
+        if (k > 0 && R->f[j0 + k].first_in_para)
+            r_cross++;
+    }
+    double miss;
+    f[F_BIAS] = 1;
+    f[F_LEN] = length_cost(le, lr);
+    f[F_TOKHIT] = key_overlap(E, i0, (size_t)a, R, j0, (size_t)b, &miss);
+    f[F_TOKMISS] = miss;
+    f[F_HEADDIFF] = e_head != r_head;
+    f[F_PARCROSS] = m->use_par ? e_cross + r_cross : 0;
+    f[F_PARSTART] = m->use_par && E->f[i0].first_in_para && R->f[j0].first_in_para;
+    f[F_PAREND] = m->use_par && E->f[i0 + a - 1].last_in_para && R->f[j0 + b - 1].last_in_para;
+    f[F_B21] = (a == 2 && b == 1) || (a == 1 && b == 2);
+    f[F_B22] = a == 2 && b == 2;
+    f[F_B31] = a + b == 4 && a != b;
+    f[F_SHORT] = le + lr < 40;
+}
+
+/* Log-odds that EN sentences [i0, i0+a) and RU sentences [j0, j0+b) are
+ * translations of each other. */
+static double link_logodds(const model *m, size_t i0, int a, size_t j0, int b)
+{
+    double f[NFEAT];
+    bead_features(m, i0, a, j0, b, f);
+    double z = 0;
+    for (int k = 0; k < NFEAT; k++)
+        z += weights[k] * f[k];
+    return z;
+}
+
+static double bead_score(const model *m, size_t i0, int a, size_t j0, int b)
+{
+    double s = m->logprior[a][b];
+    if (a > 0 && b > 0)
+        s += link_logodds(m, i0, a, j0, b);
+    return s;
+}
+
+/* ---- dynamic programme ---------------------------------------------------- */
+
+typedef struct {
+    int a, b;
+} bead_t;
+
+static const bead_t beads[] = {{1, 0}, {0, 1}, {1, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
+enum { NBEADS = 8 };
+
+typedef struct {
+    size_t N, M;
+    size_t *lo, *hi;    /* allowed j range of row i, inclusive */
+    size_t *off;        /* offset of row i's cells */
+    size_t cells;
+} band_t;
+
+static int in_band(const band_t *bd, size_t i, size_t j)
+{
+    return j >= bd->lo[i] && j <= bd->hi[i];
+}
+
+static size_t cell(const band_t *bd, size_t i, size_t j)
+{
+    return bd->off[i] + (j - bd->lo[i]);
+}
+
+static void band_finish(band_t *bd)
+{
+    bd->off = xmalloc((bd->N + 2) * sizeof *bd->off);
+    size_t c = 0;
+    for (size_t i = 0; i <= bd->N; i++) {
+        bd->off[i] = c;
+        c += bd->hi[i] - bd->lo[i] + 1;
+    }
+    bd->cells = c;
+}
+
+static void band_full(band_t *bd, size_t N, size_t M)
+{
+    bd->N = N;
+    bd->M = M;
+    bd->lo = xmalloc((N + 1) * sizeof *bd->lo);
+    bd->hi = xmalloc((N + 1) * sizeof *bd->hi);
+    for (size_t i = 0; i <= N; i++) {
+        bd->lo[i] = 0;
+        bd->hi[i] = M;
+    }
+    band_finish(bd);
+}
+
+static void band_free(band_t *bd)
+{
+    free(bd->lo);
+    free(bd->hi);
+    free(bd->off);
+}
+
+static double logadd(double x, double y)
+{
+    if (x == -INFINITY)
+        return y;
+    if (y == -INFINITY)
+        return x;
+    return x > y ? x + log1p(exp(y - x)) : y + log1p(exp(x - y));
+}
+
+typedef struct {
+    size_t i0, j0; /* start cell */
+    int a, b;
+    double post;
+} pbead;
+
+/* Viterbi (and, if fb, forward-backward posteriors of the path's beads). */
+static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pbead **path)
+{
+    size_t C = bd->cells;
+    float *V = xmalloc(C * sizeof *V);
+    uint8_t *bp = xmalloc(C);
+    float *Fw = fb ? xmalloc(C * sizeof *Fw) : NULL;
+    for (size_t i = 0; i <= bd->N; i++) {
+        for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
+            size_t c = cell(bd, i, j);
+            if (i == 0 && j == 0) {
+                V[c] = 0;
+                bp[c] = 255;
+                if (fb)
+                    Fw[c] = 0;
+                continue;
+            }
+            double best = -INFINITY, sum = -INFINITY;
+            int arg = 255;
+            for (int t = 0; t < NBEADS; t++) {
+                int a = beads[t].a, b = beads[t].b;
+                if (a > max_merge || b > max_merge || (size_t)a > i || (size_t)b > j)
+                    continue;
+                size_t pi = i - (size_t)a, pj = j - (size_t)b;
+                if (!in_band(bd, pi, pj))
+                    continue;
+                size_t pc = cell(bd, pi, pj);
+                if (V[pc] == -INFINITY)
+                    continue;
+                double s = bead_score(m, pi, a, pj, b);
+                double v = V[pc] + s;
+                if (v > best) {
+                    best = v;
+                    arg = t;
+                }
+                if (fb)
+                    sum = logadd(sum, Fw[pc] + s);
+            }
+            V[c] = (float)best;
+            bp[c] = (uint8_t)arg;
+            if (fb)
+                Fw[c] = (float)sum;
+        }
+    }
+    /* backtrace */
+    pbead *p = NULL;
+    size_t np = 0, cap = 0;
+    size_t i = bd->N, j = bd->M;
+    while (i > 0 || j > 0) {
+        uint8_t t = bp[cell(bd, i, j)];
+        if (t == 255)
+            break; /* cannot happen with a connected band */
+        pbead x = {i - (size_t)beads[t].a, j - (size_t)beads[t].b, beads[t].a, beads[t].b, 1};
+        SV_PUSH(p, np, cap, x);
+        i = x.i0;
+        j = x.j0;
+    }
+    for (size_t k = 0; k < np / 2; k++) {
+        pbead t = p[k];
+        p[k] = p[np - 1 - k];
+        p[np - 1 - k] = t;
+    }
+    if (fb) {
+        float *Bw = xmalloc(C * sizeof *Bw);
+        for (size_t ii = bd->N + 1; ii-- > 0;) {
+            for (size_t jj = bd->hi[ii] + 1; jj-- > bd->lo[ii];) {
+                size_t c = cell(bd, ii, jj);
+                if (ii == bd->N && jj == bd->M) {
+                    Bw[c] = 0;
+                    continue;
+                }
+                double sum = -INFINITY;
+                for (int t = 0; t < NBEADS; t++) {
+                    int a = beads[t].a, b = beads[t].b;
+                    if (a > max_merge || b > max_merge)
+                        continue;
+                    size_t ni = ii + (size_t)a, nj = jj + (size_t)b;
+                    if (ni > bd->N || nj > bd->M || !in_band(bd, ni, nj))
+                        continue;
+                    double bw = Bw[cell(bd, ni, nj)];
+                    if (bw == -INFINITY)
+                        continue;
+                    sum = logadd(sum, bead_score(m, ii, a, jj, b) + bw);
+                }
+                Bw[c] = (float)sum;
+            }
+        }
+        double Z = Fw[cell(bd, bd->N, bd->M)];
+        for (size_t k = 0; k < np; k++) {
+            size_t s0 = cell(bd, p[k].i0, p[k].j0);
+            size_t e0 = cell(bd, p[k].i0 + (size_t)p[k].a, p[k].j0 + (size_t)p[k].b);
+            double lp = Fw[s0] + bead_score(m, p[k].i0, p[k].a, p[k].j0, p[k].b) + Bw[e0] - Z;
+            p[k].post = lp > 0 ? 1 : exp(lp);
+        }
+        free(Bw);
+        free(Fw);
+    }
+    free(V);
+    free(bp);
+    *path = p;
+    return np;
+}
+
+/* Bead-type priors before re-estimation: cautious about omissions, which
+ * comparable reports are full of. */
+static void init_priors(model *m, double pskip)
+{
+    double p[4][4] = {{0}};
+    p[1][0] = p[0][1] = pskip;
+    p[1][1] = 1 - 2 * pskip - 0.06;
+    p[2][1] = p[1][2] = 0.02;
+    p[2][2] = 0.005;
+    p[3][1] = p[1][3] = 0.0075;
+    for (int a = 0; a < 4; a++)
+        for (int b = 0; b < 4; b++)
+            m->logprior[a][b] = p[a][b] > 0 ? log(p[a][b]) : -INFINITY;
+}
+
+/* Re-estimates the priors from a path, smoothed towards the initial ones. */
+static double reestimate(model *m, const pbead *p, size_t np)
+{
+    double cnt[4][4] = {{0}};
+    double total = 0;
+    for (size_t k = 0; k < np; k++) {
+        cnt[p[k].a][p[k].b] += 1;
+        total += 1;
+    }
+    model init;
+    init_priors(&init, 0.1);
+    const double alpha = 10; /* pseudo-counts of the initial priors */
+    for (int a = 0; a < 4; a++)
+        for (int b = 0; b < 4; b++) {
+            if (init.logprior[a][b] == -INFINITY)
+                continue;
+            double q = (cnt[a][b] + alpha * exp(init.logprior[a][b])) / (total + alpha);
+            m->logprior[a][b] = log(q);
+        }
+    return exp(m->logprior[1][0]);
+}
+
+/* ---- coarse-to-fine ------------------------------------------------------ */
+
+/* Keys kept per coarse unit: the rarest ones, which carry the evidence. */
+enum { COARSE_KEYS = 24, COARSE_CELLS = 120000 };
+
+typedef struct {
+    uint64_t k;
+    float w;
+} kw;
+
+static int cmp_kw_weight(const void *a, const void *b)
+{
+    float x = ((const kw *)a)->w, y = ((const kw *)b)->w;
+    return x > y ? -1 : x < y;
+}
+
+static int cmp_kw_key(const void *a, const void *b)
+{
+    uint64_t x = ((const kw *)a)->k, y = ((const kw *)b)->k;
+    return x < y ? -1 : x > y;
+}
+
+/* A side with units twice as long: unit u is fine units 2u and 2u+1. */
+static void coarsen(const side *f, side *c)
+{
+    memset(c, 0, sizeof *c);
+    c->n = (f->n + 1) / 2;
+    c->f = xcalloc(c->n + 1, sizeof *c->f);
+    c->orig = xcalloc(c->n + 1, sizeof *c->orig);
+    size_t pcap = 0;
+    kw buf[2 * GATHER_MAX];
+    for (size_t u = 0; u < c->n; u++) {
+        size_t a = 2 * u, b = 2 * u + 1 < f->n ? 2 * u + 1 : 2 * u;
+        sfeat *x = &c->f[u];
+        x->len = f->f[a].len + (b != a ? f->f[b].len : 0);
+        x->para = f->f[a].para;
+        x->first_in_para = f->f[a].first_in_para;
+        x->last_in_para = f->f[b].last_in_para;
+        x->headline = f->f[a].headline && f->f[b].headline;
+        c->orig[u] = a;
+        size_t m = 0;
+        for (size_t v = a; v <= b && v < f->n; v++) {
+            for (uint32_t k = 0; k < f->f[v].ntok && m < 2 * GATHER_MAX; k++) {
+                buf[m].k = f->keys[f->f[v].tok + k];
+                buf[m++].w = f->w[f->f[v].tok + k];
+            }
+            if (b == a)
+                break;
+        }
+        qsort(buf, m, sizeof *buf, cmp_kw_key);
+        size_t d = 0; /* dedupe */
+        for (size_t i = 0; i < m; i++)
+            if (d == 0 || buf[d - 1].k != buf[i].k)
+                buf[d++] = buf[i];
+        if (d > COARSE_KEYS) {
+            qsort(buf, d, sizeof *buf, cmp_kw_weight);
+            d = COARSE_KEYS;
+            qsort(buf, d, sizeof *buf, cmp_kw_key);
+        }
+        x->tok = (uint32_t)c->npool;
+        x->ntok = (uint32_t)d;
+        if (c->npool + d > pcap) {
+            pcap = (c->npool + d) * 2 + 64;
+            c->keys = xreallocarray(c->keys, pcap, sizeof *c->keys);
+            c->w = xreallocarray(c->w, pcap, sizeof *c->w);
+        }
+        for (size_t i = 0; i < d; i++) {
+            c->keys[c->npool] = buf[i].k;
+            c->w[c->npool++] = buf[i].w;
+        }
+    }
+}
+
+/* The band of a finer level: around the path of the coarser level, each
+ * coarse bead becoming the rectangle of fine cells it covers, widened by w
+ * columns on each side. */
+static void project_band(const pbead *p, size_t np, size_t N, size_t M, size_t w, band_t *bd)
+{
+    bd->N = N;
+    bd->M = M;
+    bd->lo = xmalloc((N + 1) * sizeof *bd->lo);
+    bd->hi = xmalloc((N + 1) * sizeof *bd->hi);
+    for (size_t i = 0; i <= N; i++) {
+        bd->lo[i] = M;
+        bd->hi[i] = 0;
+    }
+    for (size_t k = 0; k < np; k++) {
+        size_t i0 = 2 * p[k].i0, i1 = 2 * (p[k].i0 + (size_t)p[k].a);
+        size_t j0 = 2 * p[k].j0, j1 = 2 * (p[k].j0 + (size_t)p[k].b);
+        if (i1 > N) i1 = N;
+        if (j1 > M) j1 = M;
+        if (i0 > N) i0 = N;
+        if (j0 > M) j0 = M;
+        for (size_t i = i0; i <= i1; i++) {
+            if (j0 < bd->lo[i]) bd->lo[i] = j0;
+            if (j1 > bd->hi[i]) bd->hi[i] = j1;
+        }
+    }
+    /* widen, in columns and (through neighbouring rows) in rows */
+    size_t *lo2 = xmalloc((N + 1) * sizeof *lo2), *hi2 = xmalloc((N + 1) * sizeof *hi2);
+    for (size_t i = 0; i <= N; i++) {
+        size_t a = i > w ? i - w : 0, b = i + w < N ? i + w : N;
+        size_t lo = M, hi = 0;
+        for (size_t r = a; r <= b; r++) {
+            if (bd->lo[r] < lo) lo = bd->lo[r];
+            if (bd->hi[r] > hi) hi = bd->hi[r];
+        }
+        lo2[i] = lo > w ? lo - w : 0;
+        hi2[i] = hi + w < M ? hi + w : M;
+        if (lo2[i] > hi2[i])
+            lo2[i] = hi2[i];
+    }
+    lo2[0] = 0;
+    hi2[N] = M;
+    free(bd->lo);
+    free(bd->hi);
+    bd->lo = lo2;
+    bd->hi = hi2;
+    band_finish(bd);
+}
+
+sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang slang,
+                   const sv_sentence *tgt, size_t ntgt, sv_lang tlang, int all,
+                   sv_link **links, size_t *nlinks, sv_diags *diags)
+{
+    *links = NULL;
+    *nlinks = 0;
+    int swap;
+    if (slang == SV_LANG_EN && tlang == SV_LANG_RU)
+        swap = 0;
+    else if (slang == SV_LANG_RU && tlang == SV_LANG_EN)
+        swap = 1;
+    else {
+        sv_diags_add(diags, SV_ERROR, NULL, 0, 0, -1,
+                     "sverka aligns English with Russian; got %s and %s", sv_lang_code(slang),
+                     sv_lang_code(tlang));
+        return SV_ERR_ARG;
+    }
+    enum { MAX_LEVELS = 40 };
+    side E[MAX_LEVELS], R[MAX_LEVELS];
+    build_side(&E[0], swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate);
+    build_side(&R[0], swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate);
+    weigh_keys(&E[0], &R[0]);
+    /* Inputs too long for one DP are coarsened until the coarsest level is
+     * small (its units are long and their scores cost more). */
+    int L = 1;
+    size_t limit = al->o.full_dp_cells;
+    while (L < MAX_LEVELS && (double)(E[L - 1].n + 1) * (double)(R[L - 1].n + 1) > (double)limit &&
+           E[L - 1].n > 1 && R[L - 1].n > 1) {
+        limit = COARSE_CELLS < limit ? COARSE_CELLS : limit;
+        coarsen(&E[L - 1], &E[L]);
+        coarsen(&R[L - 1], &R[L]);
+        L++;
+    }
+    memset(&al->st, 0, sizeof al->st);
+    al->st.levels = L;
+    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs};
+    init_priors(&m, 0.1);
+    band_t bd;
+    band_full(&bd, m.E->n, m.R->n);
+    pbead *p = NULL;
+    size_t np = 0;
+    /* re-estimate the priors on the coarsest level that is a full DP
+     * (for a single level: the sentences themselves) */
+    for (int it = 0; it < 3; it++) {
+        free(p);
+        np = run_dp(&m, &bd, L == 1 ? al->o.max_merge : 2, 0, &p);
+        if (getenv("SVERKA_DEBUG")) {
+            size_t c11 = 0, sk = 0;
+            for (size_t k = 0; k < np; k++) {
+                c11 += p[k].a == 1 && p[k].b == 1;
+                sk += !p[k].a || !p[k].b;
+            }
+            fprintf(stderr, "level %d: %zu x %zu, path %zu beads, %zu 1-1, %zu skips\n", L - 1,
+                    m.E->n, m.R->n, np, c11, sk);
+            for (size_t q = 0; q < 5; q++) {
+                double f[NFEAT];
+                size_t jq = q * m.R->n / m.E->n;
+                bead_features(&m, q, 1, jq, 1, f);
+                for (int k = 0; k < NFEAT; k++)
+                    fprintf(stderr, " %s=%.2f", feat_names[k], f[k]);
+                fprintf(stderr, " z=%.2f lens %.0f %.0f\n", link_logodds(&m, q, 1, jq, 1), m.E->f[q].len, m.R->f[jq].len);
+            }
+        }
+        if (L == 1) {
+            al->st.prior_skip = reestimate(&m, p, np);
+            al->st.iterations = it + 1;
+        } else {
+            break;
+        }
+    }
+    for (int lv = L - 2; lv >= 0; lv--) {
+        band_t nb;
+        project_band(p, np, E[lv].n, R[lv].n, al->o.band, &nb);
+        band_free(&bd);
+        bd = nb;
+        m.E = &E[lv];
+        m.R = &R[lv];
+        free(p);
+        if (lv == 0) {
+            init_priors(&m, 0.1);
+            np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
+            al->st.prior_skip = reestimate(&m, p, np);
+            al->st.iterations = 1;
+            free(p);
+        }
+        np = run_dp(&m, &bd, lv == 0 ? al->o.max_merge : 2, lv == 0, &p);
+        if (getenv("SVERKA_DEBUG")) {
+            size_t c11 = 0, sk = 0;
+            for (size_t k = 0; k < np; k++) {
+                c11 += p[k].a == 1 && p[k].b == 1;
+                sk += !p[k].a || !p[k].b;
+            }
+            fprintf(stderr, "level %d: %zu x %zu, %zu cells, path %zu beads, %zu 1-1, %zu skips\n",
+                    lv, m.E->n, m.R->n, bd.cells, np, c11, sk);
+        }
+    }
+    if (L == 1) {
+        free(p);
+        np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
+    }
+    al->st.cells = bd.cells;
+    side *Ef = &E[0], *Rf = &R[0];
+    sv_link *out = NULL;
+    size_t nout = 0, cap = 0;
+    for (size_t k = 0; k < np; k++) {
+        if (!all && (p[k].a == 0 || p[k].b == 0))
+            continue;
+        sv_link l;
+        size_t es = p[k].a ? Ef->orig[p[k].i0] : (p[k].i0 < Ef->n ? Ef->orig[p[k].i0] : nsrc);
+        size_t rs = p[k].b ? Rf->orig[p[k].j0] : (p[k].j0 < Rf->n ? Rf->orig[p[k].j0] : ntgt);
+        size_t en = p[k].a ? Ef->orig[p[k].i0 + (size_t)p[k].a - 1] - es + 1 : 0;
+        size_t rn = p[k].b ? Rf->orig[p[k].j0 + (size_t)p[k].b - 1] - rs + 1 : 0;
+        if (swap) {
+            l.src = rs; l.nsrc = rn; l.tgt = es; l.ntgt = en;
+        } else {
+            l.src = es; l.nsrc = en; l.tgt = rs; l.ntgt = rn;
+        }
+        l.score = p[k].post;
+        SV_PUSH(out, nout, cap, l);
+    }
+    free(p);
+    band_free(&bd);
+    for (int lv = 0; lv < L; lv++) {
+        free_side(&E[lv]);
+        free_side(&R[lv]);
+    }
+    *links = out;
+    *nlinks = nout;
+    return SV_OK;
+}
+
+sv_status sv_align_dump_features(sv_aligner *al, const sv_sentence *src, size_t nsrc,
+                                 sv_lang slang, const sv_sentence *tgt, size_t ntgt,
+                                 sv_lang tlang, void *vout, sv_diags *diags)
+{
+    sv_buf *out = vout;
+    int swap = slang == SV_LANG_RU && tlang == SV_LANG_EN;
+    if (!swap && !(slang == SV_LANG_EN && tlang == SV_LANG_RU)) {
+        sv_diags_add(diags, SV_ERROR, NULL, 0, 0, -1, "need English and Russian");
+        return SV_ERR_ARG;
+    }
+    const sv_sentence *ev = swap ? tgt : src, *rv = swap ? src : tgt;
+    side E, R;
+    build_side(&E, ev, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate);
+    build_side(&R, rv, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate);
+    weigh_keys(&E, &R);
+    model m = {&E, &R, {{0}}, al->o.use_paragraphs};
+    sv_buf_puts(out, "src\tnsrc\ttgt\tntgt\tsrc_start\tsrc_end\ttgt_start\ttgt_end");
+    for (int k = 0; k < NFEAT; k++)
+        sv_buf_printf(out, "\t%s", feat_names[k]);
+    sv_buf_putc(out, '\n');
+    double N = (double)(E.n ? E.n : 1), M = (double)(R.n ? R.n : 1);
+    double win = 0.15 + 4.0 / (N < M ? N : M);
+    for (size_t i = 0; i < E.n; i++)
+        for (size_t j = 0; j < R.n; j++) {
+            if (fabs((double)i / N - (double)j / M) > win)
+                continue;
+            for (int t = 0; t < NBEADS; t++) {
+                int a = beads[t].a, b = beads[t].b;
+                if (!a || !b || a > al->o.max_merge || b > al->o.max_merge ||
+                    i + (size_t)a > E.n || j + (size_t)b > R.n)
+                    continue;
+                double f[NFEAT];
+                bead_features(&m, i, a, j, b, f);
+                const sv_sentence *e0 = &ev[E.orig[i]], *e1 = &ev[E.orig[i + (size_t)a - 1]];
+                const sv_sentence *r0 = &rv[R.orig[j]], *r1 = &rv[R.orig[j + (size_t)b - 1]];
+                sv_buf_printf(out, "%zu\t%d\t%zu\t%d\t%zu\t%zu\t%zu\t%zu", E.orig[i], a,
+                              R.orig[j], b, e0->start, e1->end, r0->start, r1->end);
+                for (int k = 0; k < NFEAT; k++)
+                    sv_buf_printf(out, "\t%.5g", f[k]);
+                sv_buf_putc(out, '\n');
+            }
+        }
+    free_side(&E);
+    free_side(&R);
+    return SV_OK;
+}

@@ -1,0 +1,142 @@
+/* bitext.c - the output of an alignment in the three formats sverka
+ * writes; used by 'align' and 'batch'. */
+#include "bitext.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "../base/fileio.h"
+
+void sv_bitext_write_opts_init(sv_bitext_write_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->format = SV_BITEXT_TSV;
+}
+
+int sv_bitext_format_parse(const char *s, sv_bitext_format *out)
+{
+    if (!strcasecmp(s, "tsv"))
+        *out = SV_BITEXT_TSV;
+    else if (!strcasecmp(s, "jsonl"))
+        *out = SV_BITEXT_JSONL;
+    else if (!strcasecmp(s, "tmx"))
+        *out = SV_BITEXT_TMX;
+    else
+        return -1;
+    return 0;
+}
+
+sv_bitext_format sv_bitext_format_for(const char *path, sv_bitext_format dflt)
+{
+    const char *dot = strrchr(path, '.');
+    sv_bitext_format f;
+    if (dot && !strchr(dot, '/') && sv_bitext_format_parse(dot + 1, &f) == 0)
+        return f;
+    return dflt;
+}
+
+void sv_bitext_side_text(const sv_side *s, size_t first, size_t n, sv_buf *out)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            sv_buf_putc(out, ' ');
+        sv_buf_append(out, s->segs->v[first + k].text, s->segs->v[first + k].len);
+    }
+}
+
+static void tsv_field(sv_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        sv_buf_putc(b, c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+    }
+}
+
+static void jsonl_side(sv_buf *b, const char *name, const sv_side *s, size_t first, size_t n,
+                       sv_buf *tmp)
+{
+    sv_buf_printf(b, "\"%s\":{\"lang\":\"%s\",\"sentences\":[", name, sv_lang_code(s->lang));
+    for (size_t i = 0; i < n; i++)
+        sv_buf_printf(b, "%s%zu", i ? "," : "", first + i);
+    sv_buf_puts(b, "],");
+    if (n) {
+        const sv_sentence *a = &s->segs->v[first], *z = &s->segs->v[first + n - 1];
+        sv_buf_printf(b, "\"span\":[%zu,%zu],\"line\":%zu,", a->start, z->end, a->line);
+    } else {
+        sv_buf_puts(b, "\"span\":null,\"line\":null,");
+    }
+    sv_buf_reset(tmp);
+    sv_bitext_side_text(s, first, n, tmp);
+    sv_buf_puts(b, "\"text\":");
+    sv_buf_put_json(b, sv_buf_cstr(tmp), tmp->len);
+    sv_buf_putc(b, '}');
+}
+
+static int keep(const sv_link *l, const sv_bitext_write_opts *o)
+{
+    if (l->nsrc && l->ntgt)
+        return l->score >= o->min_score;
+    return o->all && o->format == SV_BITEXT_JSONL;
+}
+
+sv_status sv_bitext_format_buf(const sv_bitext *b, const sv_bitext_write_opts *o, sv_buf *out,
+                               sv_diags *diags)
+{
+    if (o->format == SV_BITEXT_TMX) {
+        sv_diags_add(diags, SV_ERROR, NULL, 0, 0, -1, "TMX cannot be formatted into a buffer");
+        return SV_ERR_ARG;
+    }
+    sv_buf tmp = SV_BUF_INIT;
+    for (size_t i = 0; i < b->nlinks; i++) {
+        const sv_link *l = &b->links[i];
+        if (!keep(l, o))
+            continue;
+        if (o->format == SV_BITEXT_JSONL) {
+            sv_buf_putc(out, '{');
+            if (o->id) {
+                sv_buf_puts(out, "\"id\":");
+                sv_buf_put_json(out, o->id, strlen(o->id));
+                sv_buf_putc(out, ',');
+            }
+            sv_buf_printf(out, "\"bead\":\"%s\",\"score\":%.4f,", sv_link_bead(l), l->score);
+            jsonl_side(out, "source", &b->src, l->src, l->nsrc, &tmp);
+            sv_buf_putc(out, ',');
+            jsonl_side(out, "target", &b->tgt, l->tgt, l->ntgt, &tmp);
+            sv_buf_puts(out, "}\n");
+        } else {
+            sv_buf_reset(&tmp);
+            sv_bitext_side_text(&b->src, l->src, l->nsrc, &tmp);
+            tsv_field(out, sv_buf_cstr(&tmp), tmp.len);
+            sv_buf_putc(out, '\t');
+            sv_buf_reset(&tmp);
+            sv_bitext_side_text(&b->tgt, l->tgt, l->ntgt, &tmp);
+            tsv_field(out, sv_buf_cstr(&tmp), tmp.len);
+            sv_buf_printf(out, "\t%.4f\n", l->score);
+        }
+    }
+    sv_buf_free(&tmp);
+    return SV_OK;
+}
+
+sv_status sv_bitext_write(const sv_bitext *b, const char *path, const sv_bitext_write_opts *o,
+                          sv_diags *diags)
+{
+    if (o->format == SV_BITEXT_TMX) {
+        sv_diags_add(diags, SV_ERROR, path, 0, 0, -1, "TMX output is not available yet");
+        return SV_ERR_UNSUPPORTED;
+    }
+    sv_out *out;
+    sv_status st = sv_out_open(path, &out, diags);
+    if (st != SV_OK)
+        return st;
+    sv_buf buf = SV_BUF_INIT;
+    st = sv_bitext_format_buf(b, o, &buf, diags);
+    if (st == SV_OK && buf.len)
+        fwrite(buf.ptr, 1, buf.len, sv_out_file(out));
+    sv_buf_free(&buf);
+    if (st != SV_OK) {
+        sv_out_abort(out);
+        return st;
+    }
+    return sv_out_commit(out, diags);
+}
