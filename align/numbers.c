@@ -1386,6 +1386,20 @@ static size_t ampm(sv_numscan *sc, size_t k, unsigned *h, size_t *span_end)
     return k + n - k0;
 }
 
+/* A date written in digits: a DATE, and a YEAR (bytes ystart..yend). */
+static void make_date(cand *c, unsigned day, unsigned month, unsigned year, size_t ystart,
+                      size_t yend)
+{
+    set_plain(c, day);
+    c->kind = SV_NUM_DATE;
+    c->month = (int)month;
+    c->final = 1;
+    c->has_year2 = 1;
+    c->year2 = year;
+    c->y_start = ystart;
+    c->y_end = yend;
+}
+
 static int decade_ok(const cand *c)
 {
     return c->isint && !c->grouped && c->mant % 10 == 0 && (c->nint == 2 || c->nint == 4);
@@ -1404,16 +1418,10 @@ static int core_digits(sv_numscan *sc, size_t i, cand *c)
     c->neg = t->neg;
     c->s1 = c->next = i + 1;
     if (t->date) { /* 10.06.2024 */
-        set_plain(c, t->day);
-        c->kind = SV_NUM_DATE;
-        c->month = t->month;
-        c->final = 1;
-        c->has_year2 = 1;
-        c->year2 = t->year;
-        c->y_end = t->end;
-        c->y_start = t->end;
-        while (c->y_start > t->start && is_digit((unsigned char)sc->s[c->y_start - 1]))
-            c->y_start--;
+        size_t ys = t->end;
+        while (ys > t->start && is_digit((unsigned char)sc->s[ys - 1]))
+            ys--;
+        make_date(c, t->day, t->month, t->year, ys, t->end);
         return 1;
     }
     const tok *p1 = before(sc, i, 1), *p2 = before(sc, i, 2);
@@ -1478,13 +1486,8 @@ static int core_digits(sv_numscan *sc, size_t i, cand *c)
             c->final = 1;
             if (groups == 3 && t->nint == 4 && g1->nint <= 2 && g2->nint <= 2 && g1->mant >= 1 &&
                 g1->mant <= 12 && g2->mant >= 1 && g2->mant <= 31) {
-                set_plain(c, (double)g2->mant);
-                c->kind = SV_NUM_DATE;
-                c->month = (int)g1->mant;
-                c->has_year2 = 1;
-                c->year2 = (unsigned)t->mant;
-                c->y_start = t->start;
-                c->y_end = t->end;
+                make_date(c, (unsigned)g2->mant, (unsigned)g1->mant, (unsigned)t->mant, t->start,
+                          t->end);
                 return 1;
             }
             double v = 0;
@@ -1511,15 +1514,9 @@ static int core_digits(sv_numscan *sc, size_t i, cand *c)
             m = a;
         }
         if (d >= 1 && d <= 31 && m >= 1 && m <= 12) {
-            set_plain(c, d);
-            c->kind = SV_NUM_DATE;
-            c->month = (int)m;
-            c->final = 1;
+            make_date(c, d, m, (unsigned)y->mant + (y->nint == 2 ? (y->mant < 70 ? 2000 : 1900) : 0),
+                      y->start, y->end);
             c->s1 = c->next = i + 5;
-            c->has_year2 = 1;
-            c->year2 = (unsigned)y->mant + (y->nint == 2 ? (y->mant < 70 ? 2000 : 1900) : 0);
-            c->y_start = y->start;
-            c->y_end = y->end;
             return 1;
         }
     }
