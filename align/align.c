@@ -15,6 +15,7 @@
 #include "../base/mem.h"
 #include "../base/utf8.h"
 #include "names.h"
+#include "numbers.h"
 
 /* ---- options ------------------------------------------------------------ */
 
@@ -71,6 +72,7 @@ struct sv_aligner {
     sv_align_opts o;
     sv_align_stats st;
     sv_names *names;
+    sv_numscan *nums;
 };
 
 sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *diags)
@@ -91,8 +93,10 @@ sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *
     sv_names_opts_init(&no);
     no.dict = SV_NAMES_DICT_NONE; /* keys need no dictionary */
     sv_status st = sv_names_new(&no, &a->names, diags);
+    if (st == SV_OK)
+        st = sv_numscan_new(&a->nums, diags);
     if (st != SV_OK) {
-        free(a);
+        sv_aligner_free(a);
         return st;
     }
     *out = a;
@@ -104,6 +108,7 @@ void sv_aligner_free(sv_aligner *a)
     if (!a)
         return;
     sv_names_free(a->names);
+    sv_numscan_free(a->nums);
     free(a);
 }
 
@@ -132,8 +137,7 @@ static int is_latin(long c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Tokens that are written the same in both languages: numbers, and Latin
- * words (in an English sentence only capitalised ones or ones with digits,
+/* Tokens that are written the same in both languages: Latin words (in an English sentence only capitalised ones or ones with digits,
  * which are the ones a Russian text may quote: MWP, Sputnik, COVID-19). */
 static void anchor_tokens(const char *t, size_t len, sv_lang lang, uint64_t **keys,
                           size_t *n, size_t *cap)
@@ -142,23 +146,9 @@ static void anchor_tokens(const char *t, size_t len, sv_lang lang, uint64_t **ke
     while (i < len) {
         size_t adv;
         long c = sv_utf8_decode(t + i, len - i, &adv);
-        if (c >= '0' && c <= '9') {
-            char buf[64];
-            size_t k = 0, j = i;
-            while (j < len && k < sizeof buf - 1) {
-                char d = t[j];
-                if (d >= '0' && d <= '9')
-                    buf[k++] = d;
-                else if ((d == ',' || d == '.') && j + 1 < len && t[j + 1] >= '0' &&
-                         t[j + 1] <= '9')
-                    buf[k++] = '.';
-                else
-                    break;
-                j++;
-            }
-            uint64_t h = hash_bytes("#", 1, 0xcbf29ce484222325ULL);
-            SV_PUSH(*keys, *n, *cap, KEY_MAKE(K_TOK, hash_bytes(buf, k, h)));
-            i = j;
+        if (c >= '0' && c <= '9') { /* numbers.h reads numbers */
+            while (i < len && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.' || t[i] == ','))
+                i++;
             continue;
         }
         if (is_latin(c)) {
@@ -210,8 +200,28 @@ static void name_keys(sv_names *nm, const char *t, size_t len, sv_lang lang, uin
     free(v);
 }
 
+/* Numbers as anchor keys: their canonical keys (numbers.h), so that
+ * "$500 million" meets "полмиллиарда долларов" and "13th" meets "13-е". */
+static void number_keys(sv_numscan *ns, const char *t, size_t len, sv_lang lang,
+                        uint64_t **keys, size_t *n, size_t *cap)
+{
+    sv_number *v = NULL;
+    size_t nv = 0;
+    if (sv_numbers_extract(ns, lang, t, len, &v, &nv) != SV_OK)
+        return;
+    for (size_t i = 0; i < nv; i++) {
+        char key[64];
+        size_t kl = sv_number_key(&v[i], key, sizeof key);
+        if (kl >= sizeof key)
+            kl = sizeof key - 1;
+        uint64_t h = hash_bytes(key, kl, 0x9ce484222325cbf2ULL);
+        SV_PUSH(*keys, *n, *cap, KEY_MAKE(K_NUM, h));
+    }
+    free(v);
+}
+
 static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
-                       int include_bp, sv_names *nm)
+                       int include_bp, sv_names *nm, sv_numscan *ns)
 {
     memset(s, 0, sizeof *s);
     s->f = xcalloc(n + 1, sizeof *s->f);
@@ -237,6 +247,8 @@ static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
         anchor_tokens(v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
         if (nm)
             name_keys(nm, v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
+        if (ns)
+            number_keys(ns, v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
         qsort(tmp, ntmp, sizeof *tmp, cmp_u64);
         f->tok = (uint32_t)s->npool;
         for (size_t k = 0; k < ntmp; k++) {
@@ -446,16 +458,16 @@ typedef struct {
  * logistic regression on candidate beads of the dev sets (tools/fit-align.py
  * and docs/design.md, "Fitting"). */
 enum {
-    F_BIAS, F_LEN, F_TOKHIT, F_TOKMISS, F_NAMEHIT, F_NAMEMISS, F_HEADDIFF, F_PARCROSS,
-    F_PARSTART, F_PAREND, F_B21, F_B22, F_B31, F_SHORT, NFEAT
+    F_BIAS, F_LEN, F_TOKHIT, F_TOKMISS, F_NAMEHIT, F_NAMEMISS, F_NUMHIT, F_NUMMISS,
+    F_HEADDIFF, F_PARCROSS, F_PARSTART, F_PAREND, F_B21, F_B22, F_B31, F_SHORT, NFEAT
 };
 
 static const char *const feat_names[NFEAT] = {
-    "bias", "len", "tokhit", "tokmiss", "namehit", "namemiss", "headdiff", "parcross",
-    "parstart", "parend", "b21", "b22", "b31", "short"};
+    "bias", "len", "tokhit", "tokmiss", "namehit", "namemiss", "numhit", "nummiss",
+    "headdiff", "parcross", "parstart", "parend", "b21", "b22", "b31", "short"};
 
 static const double weights[NFEAT] = {
-    0.4123, -0.8265, 0.3052, -0.3107, 0.3149, -0.6737, -2.986, -6.018, 0.9453, 0.9002, -3.739, -6.087, -3.187, -0.9977};
+    0.5081, -0.8223, -0.1576, 0.02623, 0.5121, -0.7943, 0.5572, -0.8817, -3.013, -4.164, 0.9268, 0.8756, -4.228, -8.675, -3.176, -0.8566};
 
 static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, double *f)
 {
@@ -478,8 +490,10 @@ static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, do
     key_overlap(E, i0, (size_t)a, R, j0, (size_t)b, hit, miss);
     f[F_BIAS] = 1;
     f[F_LEN] = length_cost(le, lr);
-    f[F_TOKHIT] = hit[K_TOK] + hit[K_NUM];
-    f[F_TOKMISS] = miss[K_TOK] + miss[K_NUM];
+    f[F_TOKHIT] = hit[K_TOK];
+    f[F_TOKMISS] = miss[K_TOK];
+    f[F_NUMHIT] = hit[K_NUM];
+    f[F_NUMMISS] = miss[K_NUM];
     f[F_NAMEHIT] = hit[K_NAME];
     f[F_NAMEMISS] = miss[K_NAME];
     f[F_HEADDIFF] = e_head != r_head;
@@ -864,8 +878,8 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     }
     enum { MAX_LEVELS = 40 };
     side E[MAX_LEVELS], R[MAX_LEVELS];
-    build_side(&E[0], swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names);
-    build_side(&R[0], swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names);
+    build_side(&E[0], swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums);
+    build_side(&R[0], swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums);
     weigh_keys(&E[0], &R[0]);
     /* Inputs too long for one DP are coarsened until the coarsest level is
      * small (its units are long and their scores cost more). */
@@ -988,8 +1002,8 @@ sv_status sv_align_dump_features(sv_aligner *al, const sv_sentence *src, size_t 
     }
     const sv_sentence *ev = swap ? tgt : src, *rv = swap ? src : tgt;
     side E, R;
-    build_side(&E, ev, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names);
-    build_side(&R, rv, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names);
+    build_side(&E, ev, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums);
+    build_side(&R, rv, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums);
     weigh_keys(&E, &R);
     model m = {&E, &R, {{0}}, al->o.use_paragraphs};
     sv_buf_puts(out, "src\tnsrc\ttgt\tntgt\tsrc_start\tsrc_end\ttgt_start\ttgt_end");
