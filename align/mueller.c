@@ -150,9 +150,13 @@ static void clean_text(const char *s, size_t len, sv_buf *out)
             if (i < len && s[i] == '.')
                 i++;
             sv_buf_putc(out, ' ');
+        } else if (c == '\1' || c == '\2') {
+            sv_buf_putc(out, ' '); /* our markers must not come from the text */
+            i++;
         } else {
             size_t j = i + 1;
-            while (j < len && s[j] != '[' && s[j] != '{' && s[j] != '(' && s[j] != '_')
+            while (j < len && s[j] != '[' && s[j] != '{' && s[j] != '(' && s[j] != '_' &&
+                   s[j] != '\1' && s[j] != '\2')
                 j++;
             sv_buf_append(out, s + i, j - i);
             i = j;
@@ -215,7 +219,8 @@ static void emit_translation(entry_state *st, const char *s, size_t len)
         sv_buf v = SV_BUF_INIT;
         sv_buf_append(&v, w->ptr, opt);
         sv_buf_append(&v, w->ptr + opt_end + 1, w->len - opt_end - 1);
-        st->sink->pair(st->sink->ctx, st->head, st->head_len, v.ptr, v.len, st->sense);
+        if (opt > 0) /* a word before the ending: "мыть(ся)" */
+            st->sink->pair(st->sink->ctx, st->head, st->head_len, v.ptr, v.len, st->sense);
         sv_buf_reset(&v);
         sv_buf_append(&v, w->ptr, opt);
         sv_buf_append(&v, w->ptr + opt + 1, opt_end - opt - 1);

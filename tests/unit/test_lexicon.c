@@ -324,7 +324,8 @@ static void test_user_dict(void)
                       "gomselmash\tГомсельмаш\textra column\r\n" /* 7 */
                       "bad\xFF\tплохо\n"                         /* 8 */
                       "the\tи\n"                                 /* 9 */
-                      "Lipetsk\tЛипецк";                         /* 10, no newline */
+                      "G7 summit\tсаммит \"Большой семёрки\"\n"  /* 10 */
+                      "Lipetsk\tЛипецк";                         /* 11, no newline */
     sv_lexicon_opts o;
     sv_lexicon_opts_init(&o);
     o.use_mueller = 0;
@@ -334,8 +335,9 @@ static void test_user_dict(void)
     sv_diags *d = sv_diags_new();
     sv_lexicon *u = NULL;
     CHECK_INT(sv_lexicon_load(&o, &u, d), SV_OK);
-    /* voronezh, oblast x воронежский, область; gomselmash; lipetsk */
-    CHECK_INT(sv_lexicon_size(u), 6);
+    /* voronezh, oblast x воронежский, область; gomselmash; g7, summit x
+     * саммит, большой, семерка; lipetsk */
+    CHECK_INT(sv_lexicon_size(u), 12);
     CHECK_INT(sv_diags_count_severity(d, SV_WARNING), 5);
     CHECK(has_diag(d, SV_WARNING, 4, "no tab"));
     CHECK(has_diag(d, SV_WARNING, 5, "empty"));
@@ -364,6 +366,18 @@ static void test_user_dict(void)
     CHECK_INT(s.en_known, 3);
     CHECK_INT(s.en_hit, 2);
     CHECK_INT(s.ru_hit, 2);
+    /* a token with digits is kept when the lexicon has it */
+    ne = nr = 0;
+    en = "the G7 summit of 2019";
+    ru = "на саммите «Большой семёрки» в 2019 году";
+    sv_lexctx_lemmas(c, SV_LANG_EN, en, strlen(en), &e, &ne, &ce);
+    sv_lexctx_lemmas(c, SV_LANG_RU, ru, strlen(ru), &r, &nr, &cr);
+    CHECK_INT(ne, 2);
+    CHECK_INT(nr, 4); /* саммит, большой, семерка, год */
+    if (ne == 2 && nr == 4) {
+        CHECK_STR(sv_lexctx_lemma_name(c, SV_LANG_EN, e[0]), "g7");
+        CHECK(sv_lexctx_translates(c, e[0], r[2]));
+    }
     free(e);
     free(r);
     sv_lexctx_free(c);
