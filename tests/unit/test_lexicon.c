@@ -5,6 +5,7 @@
  * (mueller7-dict, hunspell-en-us, hunspell-ru): missing ones fail loudly.
  * The sentence pairs marked NTREX are from NTREX-128 (Microsoft, CC BY-SA
  * 4.0; /work/shared/corpora/SOURCES.md). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -494,6 +495,60 @@ static void test_scores(void)
     }
 }
 
+/* ---- one lexicon, several threads ---- */
+
+typedef struct {
+    double score[NPAIRS];
+    int ok;
+} thread_result;
+
+static void *thread_main(void *arg)
+{
+    thread_result *res = arg;
+    sv_lexctx *c = NULL;
+    res->ok = sv_lexctx_new(lx, &c, NULL) == SV_OK;
+    for (int rep = 0; res->ok && rep < 50; rep++)
+        for (size_t i = 0; i < NPAIRS; i++) {
+            uint32_t *e = NULL, *r = NULL;
+            size_t ne = 0, nr = 0, ce = 0, cr = 0;
+            sv_lexctx_lemmas(c, SV_LANG_EN, pairs[i][0], strlen(pairs[i][0]), &e, &ne, &ce);
+            sv_lexctx_lemmas(c, SV_LANG_RU, pairs[i][1], strlen(pairs[i][1]), &r, &nr, &cr);
+            sv_lexscore s;
+            sv_lexctx_score(c, e, ne, r, nr, &s);
+            double v = pair_score(&s);
+            if (rep > 0 && v != res->score[i])
+                res->ok = 0;
+            res->score[i] = v;
+            free(e);
+            free(r);
+        }
+    sv_lexctx_free(c);
+    return NULL;
+}
+
+static void test_threads(void)
+{
+    pthread_t t[2];
+    thread_result res[2];
+    memset(res, 0, sizeof res);
+    for (int k = 0; k < 2; k++)
+        CHECK_INT(pthread_create(&t[k], NULL, thread_main, &res[k]), 0);
+    for (int k = 0; k < 2; k++)
+        pthread_join(t[k], NULL);
+    CHECK(res[0].ok && res[1].ok);
+    for (size_t i = 0; i < NPAIRS; i++) {
+        sv_lexscore s;
+        uint32_t *e = NULL, *r = NULL;
+        size_t ne = 0, nr = 0, ce = 0, cr = 0;
+        sv_lexctx_lemmas(ctx, SV_LANG_EN, pairs[i][0], strlen(pairs[i][0]), &e, &ne, &ce);
+        sv_lexctx_lemmas(ctx, SV_LANG_RU, pairs[i][1], strlen(pairs[i][1]), &r, &nr, &cr);
+        sv_lexctx_score(ctx, e, ne, r, nr, &s);
+        CHECK(res[0].score[i] == pair_score(&s) && res[1].score[i] == pair_score(&s));
+        free(e);
+        free(r);
+    }
+}
+
 int main(void)
 {
     RUN(test_mueller_entry);
@@ -511,6 +566,7 @@ int main(void)
     RUN(test_translations);
     RUN(test_user_dict);
     RUN(test_scores);
+    RUN(test_threads);
     sv_lexctx_free(ctx);
     sv_lexicon_free(lx);
     return harness_end();
