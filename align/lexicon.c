@@ -343,8 +343,9 @@ static int next_token(const char *text, size_t len, size_t *pos, sv_buf *w, toke
         int apo = cp == '\'' || cp == 0x2019 || cp == 0x2BC;
         int joiner = apo || cp == '-' || cp == 0x2010 || cp == 0x2011;
         size_t adv2;
-        if (joiner && !(i + adv < len && is_word_cp(decode_at(text + i + adv, len - i - adv, &adv2))))
-            break;
+        if (joiner &&
+            !(i + adv < len && is_word_cp(decode_at(text + i + adv, len - i - adv, &adv2))))
+            break; /* a joiner must have a word character after it */
         if (!mark && !joiner)
             break;
         t->hyphen |= joiner && !apo;

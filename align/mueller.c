@@ -98,8 +98,10 @@ static void find_alias(entry_state *st, const char *s, size_t len)
                 if (st->sink->alias) {
                     char base[64];
                     size_t bl = e - b < sizeof base ? e - b : 0;
-                    for (size_t k = 0; k < bl; k++)
-                        base[k] = (char)((s[b + k] >= 'A' && s[b + k] <= 'Z') ? s[b + k] + 32 : s[b + k]);
+                    for (size_t k = 0; k < bl; k++) {
+                        char ch = s[b + k];
+                        base[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                    }
                     if (bl)
                         st->sink->alias(st->sink->ctx, st->head, st->head_len, base, bl);
                 }
@@ -126,7 +128,8 @@ static void clean_text(const char *s, size_t len, sv_buf *out)
             size_t j = i + 1;
             while (j + 1 < len && is_cyr(s + j, len - j))
                 j += 2;
-            if (j < len && s[j] == ')' && j > i + 1 && j - i - 1 <= 8 && ends_cyr(out->ptr, out->len)) {
+            if (j < len && s[j] == ')' && j > i + 1 && j - i - 1 <= 8 &&
+                ends_cyr(out->ptr, out->len)) {
                 sv_buf_putc(out, '\1');
                 sv_buf_append(out, s + i + 1, j - i - 1);
                 sv_buf_putc(out, '\2');

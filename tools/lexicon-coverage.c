@@ -1,6 +1,6 @@
 /* lexicon-coverage.c - the dictionary-evidence figures of docs/design.md.
  *
- * Reads a gold set (docNNN.gold.tsv files, one "en TAB ru" line per aligned
+ * Reads a gold set (doc*.gold.tsv files, one "en TAB ru" line per aligned
  * sentence pair, e.g. /work/shared/corpora/ntrex_enru) and reports: load
  * time and memory of the lexicon, lemma speed (cold: every form new, warm:
  * cached), the share of English content words translated in gold pairs, in
@@ -16,6 +16,7 @@
  *   build/lexicon-coverage /work/shared/corpora/ntrex_enru [fuzzy=N] [words=N]
  *                          [senses=N] [dict=FILE] [nomueller]
  */
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,14 +57,15 @@ static size_t NP, CAP;
 
 static void read_set(const char *dir)
 {
-    for (int d = 0; d < 1000; d++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/doc%03d.gold.tsv", dir, d);
-        if (!sv_file_exists(path))
-            continue;
+    char pattern[4096];
+    snprintf(pattern, sizeof pattern, "%s/doc*.gold.tsv", dir);
+    glob_t g;
+    if (glob(pattern, 0, NULL, &g) != 0)
+        return;
+    for (size_t d = 0; d < g.gl_pathc; d++) {
         char *data;
         size_t len;
-        if (sv_file_read(path, (size_t)1 << 26, &data, &len, NULL) != SV_OK)
+        if (sv_file_read(g.gl_pathv[d], (size_t)1 << 26, &data, &len, NULL) != SV_OK)
             continue;
         for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
             char *tab = strchr(line, '\t');
@@ -74,10 +76,11 @@ static void read_set(const char *dir)
                 CAP = CAP ? CAP * 2 : 1024;
                 P = realloc(P, CAP * sizeof *P);
             }
-            P[NP++] = (pair){strdup(line), strdup(tab + 1), d, NULL, NULL, 0, 0};
+            P[NP++] = (pair){strdup(line), strdup(tab + 1), (int)d, NULL, NULL, 0, 0};
         }
         free(data);
     }
+    globfree(&g);
 }
 
 #define NF 5
@@ -150,7 +153,7 @@ int main(int argc, char **argv)
     }
     read_set(argv[1]);
     if (NP == 0) {
-        fprintf(stderr, "lexicon-coverage: no docNNN.gold.tsv in %s\n", argv[1]);
+        fprintf(stderr, "lexicon-coverage: no doc*.gold.tsv in %s\n", argv[1]);
         return 2;
     }
     sv_diags *d = sv_diags_new();
@@ -242,6 +245,8 @@ int main(int argc, char **argv)
         }
         for (int f = 0; f < NF; f++)
             best[f] += (size_t)won[f];
+        if (P[0].doc == P[NP - 1].doc)
+            continue; /* one document: no random pairs */
         size_t j = (size_t)rand() % NP;
         while (P[j].doc == P[i].doc)
             j = (size_t)rand() % NP;
@@ -251,7 +256,7 @@ int main(int argc, char **argv)
     }
     printf("share of English content words translated: gold %.3f, neighbours %.3f, "
            "other documents %.3f\n",
-           g_en / npos, n_en / nneg, r_en / nrand);
+           g_en / npos, n_en / nneg, nrand ? r_en / nrand : 0);
     printf("share of dictionary-known English words translated: gold %.3f, neighbours %.3f\n",
            g_known / npos, n_known / nneg);
     printf("share with prefix matches: gold %.3f, neighbours %.3f\n", g_pref / npos,
