@@ -14,6 +14,7 @@
 #include "../base/buf.h"
 #include "../base/mem.h"
 #include "../base/utf8.h"
+#include "lexicon.h"
 #include "names.h"
 #include "numbers.h"
 
@@ -49,6 +50,7 @@ typedef struct {
     uint32_t para;
     uint8_t first_in_para, last_in_para, headline;
     uint32_t tok, ntok; /* slice of the token-anchor pool */
+    uint32_t lem, nlem; /* slice of the lemma pool (lexicon.h ids) */
 } sfeat;
 
 /* Kinds of anchor keys; the kind is kept in the key's top bits. */
@@ -63,6 +65,8 @@ typedef struct {
     uint64_t *keys;   /* anchor-key pool (kind in the top bits) */
     float *w;         /* weight of each pool entry */
     size_t npool, cap;
+    uint32_t *lems;   /* lemma pool */
+    size_t nlems, caplems;
 } side;
 
 static void len_init(void);
@@ -73,6 +77,8 @@ struct sv_aligner {
     sv_align_stats st;
     sv_names *names;
     sv_numscan *nums;
+    sv_lexctx *lex;    /* NULL without a lexicon */
+    sv_lexprep *prep;
 };
 
 sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *diags)
@@ -95,6 +101,10 @@ sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *
     sv_status st = sv_names_new(&no, &a->names, diags);
     if (st == SV_OK)
         st = sv_numscan_new(&a->nums, diags);
+    if (st == SV_OK && a->o.lexicon) {
+        st = sv_lexctx_new(a->o.lexicon, &a->lex, diags);
+        a->prep = sv_lexprep_new();
+    }
     if (st != SV_OK) {
         sv_aligner_free(a);
         return st;
@@ -109,6 +119,8 @@ void sv_aligner_free(sv_aligner *a)
         return;
     sv_names_free(a->names);
     sv_numscan_free(a->nums);
+    sv_lexctx_free(a->lex);
+    sv_lexprep_free(a->prep);
     free(a);
 }
 
@@ -221,7 +233,7 @@ static void number_keys(sv_numscan *ns, const char *t, size_t len, sv_lang lang,
 }
 
 static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
-                       int include_bp, sv_names *nm, sv_numscan *ns)
+                       int include_bp, sv_names *nm, sv_numscan *ns, sv_lexctx *lx)
 {
     memset(s, 0, sizeof *s);
     s->f = xcalloc(n + 1, sizeof *s->f);
@@ -249,6 +261,14 @@ static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
             name_keys(nm, v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
         if (ns)
             number_keys(ns, v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
+        f->lem = (uint32_t)s->nlems;
+        if (lx) {
+            size_t before = s->nlems;
+            if (sv_lexctx_lemmas(lx, lang, v[i].text, v[i].len, &s->lems, &s->nlems,
+                                 &s->caplems) != SV_OK)
+                s->nlems = before;
+        }
+        f->nlem = (uint32_t)(s->nlems - f->lem);
         qsort(tmp, ntmp, sizeof *tmp, cmp_u64);
         f->tok = (uint32_t)s->npool;
         for (size_t k = 0; k < ntmp; k++) {
@@ -263,12 +283,6 @@ static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
             s->w[s->npool++] = 1;
         }
         f->ntok = (uint32_t)(s->npool - f->tok);
-        if (getenv("SVERKA_DEBUG_KEYS")) {
-            fprintf(stderr, "%s %zu:", sv_lang_code(lang), s->n);
-            for (uint32_t k = 0; k < f->ntok; k++)
-                fprintf(stderr, " %016llx", (unsigned long long)s->keys[f->tok + k]);
-            fprintf(stderr, "\n");
-        }
         s->n++;
     }
     if (s->n > 0)
@@ -278,6 +292,7 @@ static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
 
 static void free_side(side *s)
 {
+    free(s->lems);
     free(s->f);
     free(s->orig);
     free(s->keys);
@@ -447,10 +462,92 @@ static void key_overlap(const side *A, size_t a0, size_t na, const side *B, size
     merge_overlap(ka, wa, n1, kb, wb, n2, hit, miss);
 }
 
+/* Dictionary evidence for sentence pairs, computed row by row (one English
+ * sentence against the Russian sentences its band can reach) and kept for
+ * the few rows a bead can span, so that forward and backward passes each
+ * compute a pair once. */
+enum { LEXROWS = 8 };
+
+typedef struct {
+    long long x;     /* English sentence of this row, -1: none */
+    size_t y0, ny;   /* Russian sentences [y0, y0+ny) */
+    sv_lexmask *m;
+    size_t cap;
+} lexrow;
+
+typedef struct {
+    sv_lexctx *c;
+    sv_lexprep *p;
+    const side *E, *R;
+    const size_t *lo, *hi; /* the band (prefix rows) */
+    lexrow rows[LEXROWS];
+} lexcache;
+
+static const sv_lexmask *lex_get(lexcache *lc, size_t x, size_t y)
+{
+    lexrow *r = &lc->rows[x % LEXROWS];
+    if (r->x != (long long)x) {
+        /* beads that use sentence x start in prefix rows x-2 .. x */
+        size_t a = x >= 2 ? x - 2 : 0;
+        size_t lo = SIZE_MAX, hi = 0;
+        for (size_t i = a; i <= x; i++) {
+            if (lc->lo[i] < lo)
+                lo = lc->lo[i];
+            if (lc->hi[i] + 2 > hi)
+                hi = lc->hi[i] + 2;
+        }
+        if (hi >= lc->R->n)
+            hi = lc->R->n ? lc->R->n - 1 : 0;
+        r->x = (long long)x;
+        r->y0 = lo;
+        r->ny = hi >= lo ? hi - lo + 1 : 0;
+        if (r->ny > r->cap) {
+            r->cap = r->ny;
+            r->m = xreallocarray(r->m, r->cap, sizeof *r->m);
+        }
+        const sfeat *e = &lc->E->f[x];
+        sv_lexprep_set(lc->p, lc->c, lc->E->lems + e->lem, e->nlem);
+        for (size_t k = 0; k < r->ny; k++) {
+            const sfeat *f = &lc->R->f[r->y0 + k];
+            sv_lexprep_match(lc->p, lc->c, lc->R->lems + f->lem, f->nlem, &r->m[k]);
+        }
+    }
+    if (y >= r->y0 && y < r->y0 + r->ny)
+        return &r->m[y - r->y0];
+    /* outside the band (cannot happen for beads in the band): compute */
+    static _Thread_local sv_lexmask one;
+    const sfeat *e = &lc->E->f[x], *f = &lc->R->f[y];
+    sv_lexprep_set(lc->p, lc->c, lc->E->lems + e->lem, e->nlem);
+    sv_lexprep_match(lc->p, lc->c, lc->R->lems + f->lem, f->nlem, &one);
+    r->x = -1; /* the prepared sentence changed */
+    return &one;
+}
+
+static void lexcache_init(lexcache *lc, sv_lexctx *c, sv_lexprep *p, const side *E,
+                          const side *R, const size_t *lo, const size_t *hi)
+{
+    memset(lc, 0, sizeof *lc);
+    lc->c = c;
+    lc->p = p;
+    lc->E = E;
+    lc->R = R;
+    lc->lo = lo;
+    lc->hi = hi;
+    for (int k = 0; k < LEXROWS; k++)
+        lc->rows[k].x = -1;
+}
+
+static void lexcache_free(lexcache *lc)
+{
+    for (int k = 0; k < LEXROWS; k++)
+        free(lc->rows[k].m);
+}
+
 typedef struct {
     const side *E, *R;
     double logprior[4][4]; /* log P(bead type) */
     int use_par;
+    lexcache *lex;         /* NULL: no dictionary evidence (coarse levels) */
 } model;
 
 /* The evidence about a linked bead, as a feature vector; the bead's log-odds
@@ -459,15 +556,60 @@ typedef struct {
  * and docs/design.md, "Fitting"). */
 enum {
     F_BIAS, F_LEN, F_TOKHIT, F_TOKMISS, F_NAMEHIT, F_NAMEMISS, F_NUMHIT, F_NUMMISS,
-    F_HEADDIFF, F_PARCROSS, F_PARSTART, F_PAREND, F_B21, F_B22, F_B31, F_SHORT, NFEAT
+    F_HEADDIFF, F_PARCROSS, F_PARSTART, F_PAREND, F_B21, F_B22, F_B31, F_SHORT,
+    F_LEXE, F_LEXR, F_LEXHIT, F_LEXNONE, NFEAT
 };
 
 static const char *const feat_names[NFEAT] = {
     "bias", "len", "tokhit", "tokmiss", "namehit", "namemiss", "numhit", "nummiss",
-    "headdiff", "parcross", "parstart", "parend", "b21", "b22", "b31", "short"};
+    "headdiff", "parcross", "parstart", "parend", "b21", "b22", "b31", "short",
+    "lexe", "lexr", "lexhit", "lexnone"};
+
+/* Dictionary coverage of a bead: the share of the known English words
+ * translated on the Russian side, the share of the Russian words that are
+ * translations of English ones (prefix-only matches count half), the
+ * number of matched words (log scale), and whether neither side has any
+ * word the dictionary knows. */
+static void lex_features(const model *m, size_t i0, int a, size_t j0, int b, double *f)
+{
+    double eh = 0, ek = 0, rh = 0, rk = 0;
+    for (int x = 0; x < a; x++) {
+        uint64_t ex = 0, fz = 0, known = 0;
+        for (int y = 0; y < b; y++) {
+            const sv_lexmask *k = lex_get(m->lex, i0 + (size_t)x, j0 + (size_t)y);
+            ex |= k->en_exact;
+            fz |= k->en_fuzzy;
+            known = k->en_known;
+        }
+        fz &= ~ex;
+        eh += __builtin_popcountll(ex) + 0.5 * __builtin_popcountll(fz);
+        ek += __builtin_popcountll(known);
+    }
+    for (int y = 0; y < b; y++) {
+        uint64_t ex = 0, fz = 0, known = 0;
+        for (int x = 0; x < a; x++) {
+            const sv_lexmask *k = lex_get(m->lex, i0 + (size_t)x, j0 + (size_t)y);
+            ex |= k->ru_exact;
+            fz |= k->ru_fuzzy;
+            known = k->ru_known;
+        }
+        fz &= ~ex;
+        rh += __builtin_popcountll(ex) + 0.5 * __builtin_popcountll(fz);
+        rk += __builtin_popcountll(known);
+    }
+    f[F_LEXE] = ek > 0 ? eh / ek : 0;
+    f[F_LEXR] = rk > 0 ? rh / rk : 0;
+    f[F_LEXHIT] = log1p(eh + rh);
+    f[F_LEXNONE] = ek + rk == 0;
+}
 
 static const double weights[NFEAT] = {
-    0.5081, -0.8223, -0.1576, 0.02623, 0.5121, -0.7943, 0.5572, -0.8817, -3.013, -4.164, 0.9268, 0.8756, -4.228, -8.675, -3.176, -0.8566};
+    -1.979, -0.6968, -0.02577, 0.09178, 0.2658, -0.7513, 0.3388, -0.81, -2.895, -3.541, 0.7392, 0.7848, -4.785, -8.716, -3.324, 0.2572, 4.39, 2.227, 0.3678, 2.206};
+
+/* The same model without dictionary evidence, for the coarse levels of long
+ * inputs (and for alignment without a lexicon). */
+static const double weights_nolex[NFEAT] = {
+    0.5081, -0.8223, -0.1576, 0.02623, 0.5121, -0.7943, 0.5572, -0.8817, -3.013, -4.164, 0.9268, 0.8756, -4.228, -8.675, -3.176, -0.8566, 0, 0, 0, 0};
 
 static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, double *f)
 {
@@ -504,6 +646,10 @@ static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, do
     f[F_B22] = a == 2 && b == 2;
     f[F_B31] = a + b == 4 && a != b;
     f[F_SHORT] = le + lr < 40;
+    if (m->lex)
+        lex_features(m, i0, a, j0, b, f);
+    else
+        f[F_LEXE] = f[F_LEXR] = f[F_LEXHIT] = f[F_LEXNONE] = 0;
 }
 
 /* Log-odds that EN sentences [i0, i0+a) and RU sentences [j0, j0+b) are
@@ -512,9 +658,10 @@ static double link_logodds(const model *m, size_t i0, int a, size_t j0, int b)
 {
     double f[NFEAT];
     bead_features(m, i0, a, j0, b, f);
+    const double *w = m->lex ? weights : weights_nolex;
     double z = 0;
     for (int k = 0; k < NFEAT; k++)
-        z += weights[k] * f[k];
+        z += w[k] * f[k];
     return z;
 }
 
@@ -878,8 +1025,8 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     }
     enum { MAX_LEVELS = 40 };
     side E[MAX_LEVELS], R[MAX_LEVELS];
-    build_side(&E[0], swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums);
-    build_side(&R[0], swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums);
+    build_side(&E[0], swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums, al->lex);
+    build_side(&R[0], swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums, al->lex);
     weigh_keys(&E[0], &R[0]);
     /* Inputs too long for one DP are coarsened until the coarsest level is
      * small (its units are long and their scores cost more). */
@@ -894,71 +1041,58 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     }
     memset(&al->st, 0, sizeof al->st);
     al->st.levels = L;
-    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs};
+    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs, NULL};
     init_priors(&m, 0.1);
     band_t bd;
     band_full(&bd, m.E->n, m.R->n);
+    lexcache lc;
+    int have_lc = 0;
+    if (L == 1 && al->lex) {
+        lexcache_init(&lc, al->lex, al->prep, &E[0], &R[0], bd.lo, bd.hi);
+        have_lc = 1;
+        m.lex = &lc;
+    }
     pbead *p = NULL;
     size_t np = 0;
-    /* re-estimate the priors on the coarsest level that is a full DP
-     * (for a single level: the sentences themselves) */
-    for (int it = 0; it < 3; it++) {
-        free(p);
-        np = run_dp(&m, &bd, L == 1 ? al->o.max_merge : 2, 0, &p);
-        if (getenv("SVERKA_DEBUG")) {
-            size_t c11 = 0, sk = 0;
-            for (size_t k = 0; k < np; k++) {
-                c11 += p[k].a == 1 && p[k].b == 1;
-                sk += !p[k].a || !p[k].b;
-            }
-            fprintf(stderr, "level %d: %zu x %zu, path %zu beads, %zu 1-1, %zu skips\n", L - 1,
-                    m.E->n, m.R->n, np, c11, sk);
-            for (size_t q = 0; q < 5; q++) {
-                double f[NFEAT];
-                size_t jq = q * m.R->n / m.E->n;
-                bead_features(&m, q, 1, jq, 1, f);
-                for (int k = 0; k < NFEAT; k++)
-                    fprintf(stderr, " %s=%.2f", feat_names[k], f[k]);
-                fprintf(stderr, " z=%.2f lens %.0f %.0f\n", link_logodds(&m, q, 1, jq, 1), m.E->f[q].len, m.R->f[jq].len);
-            }
-        }
-        if (L == 1) {
+    if (L == 1) {
+        /* one level: re-estimate the priors on the document pair itself */
+        for (int it = 0; it < 3; it++) {
+            free(p);
+            np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
             al->st.prior_skip = reestimate(&m, p, np);
             al->st.iterations = it + 1;
-        } else {
-            break;
         }
-    }
-    for (int lv = L - 2; lv >= 0; lv--) {
-        band_t nb;
-        project_band(p, np, E[lv].n, R[lv].n, al->o.band, &nb);
-        band_free(&bd);
-        bd = nb;
-        m.E = &E[lv];
-        m.R = &R[lv];
         free(p);
-        if (lv == 0) {
+        np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
+    } else {
+        np = run_dp(&m, &bd, 2, 0, &p);
+        for (int lv = L - 2; lv >= 0; lv--) {
+            band_t nb;
+            project_band(p, np, E[lv].n, R[lv].n, al->o.band, &nb);
+            band_free(&bd);
+            bd = nb;
+            m.E = &E[lv];
+            m.R = &R[lv];
+            free(p);
+            if (lv > 0) {
+                np = run_dp(&m, &bd, 2, 0, &p);
+                continue;
+            }
+            if (al->lex) {
+                lexcache_init(&lc, al->lex, al->prep, &E[0], &R[0], bd.lo, bd.hi);
+                have_lc = 1;
+                m.lex = &lc;
+            }
             init_priors(&m, 0.1);
             np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
             al->st.prior_skip = reestimate(&m, p, np);
             al->st.iterations = 1;
             free(p);
-        }
-        np = run_dp(&m, &bd, lv == 0 ? al->o.max_merge : 2, lv == 0, &p);
-        if (getenv("SVERKA_DEBUG")) {
-            size_t c11 = 0, sk = 0;
-            for (size_t k = 0; k < np; k++) {
-                c11 += p[k].a == 1 && p[k].b == 1;
-                sk += !p[k].a || !p[k].b;
-            }
-            fprintf(stderr, "level %d: %zu x %zu, %zu cells, path %zu beads, %zu 1-1, %zu skips\n",
-                    lv, m.E->n, m.R->n, bd.cells, np, c11, sk);
+            np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
         }
     }
-    if (L == 1) {
-        free(p);
-        np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
-    }
+    if (have_lc)
+        lexcache_free(&lc);
     al->st.cells = bd.cells;
     side *Ef = &E[0], *Rf = &R[0];
     sv_link *out = NULL;
@@ -1002,10 +1136,17 @@ sv_status sv_align_dump_features(sv_aligner *al, const sv_sentence *src, size_t 
     }
     const sv_sentence *ev = swap ? tgt : src, *rv = swap ? src : tgt;
     side E, R;
-    build_side(&E, ev, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums);
-    build_side(&R, rv, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums);
+    build_side(&E, ev, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums, al->lex);
+    build_side(&R, rv, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums, al->lex);
     weigh_keys(&E, &R);
-    model m = {&E, &R, {{0}}, al->o.use_paragraphs};
+    model m = {&E, &R, {{0}}, al->o.use_paragraphs, NULL};
+    band_t bd;
+    band_full(&bd, E.n, R.n);
+    lexcache lc;
+    if (al->lex) {
+        lexcache_init(&lc, al->lex, al->prep, &E, &R, bd.lo, bd.hi);
+        m.lex = &lc;
+    }
     sv_buf_puts(out, "src\tnsrc\ttgt\tntgt\tsrc_start\tsrc_end\ttgt_start\ttgt_end");
     for (int k = 0; k < NFEAT; k++)
         sv_buf_printf(out, "\t%s", feat_names[k]);
@@ -1032,6 +1173,9 @@ sv_status sv_align_dump_features(sv_aligner *al, const sv_sentence *src, size_t 
                 sv_buf_putc(out, '\n');
             }
         }
+    if (m.lex)
+        lexcache_free(&lc);
+    band_free(&bd);
     free_side(&E);
     free_side(&R);
     return SV_OK;

@@ -1137,6 +1137,7 @@ struct sv_lexprep {
      * that counted it (any match, exact match) */
     uint32_t *eid, *hit_any, *hit_exact;
     size_t ne, ecap, nknown;
+    uint64_t known_mask; /* bit k: the k-th English word is known (k < 64) */
     uint32_t now;
     /* Russian lexicon lemma (or FUZZ | prefix) -> chain of entries, each an
      * English word index */
@@ -1188,6 +1189,7 @@ void sv_lexprep_set(sv_lexprep *p, const sv_lexctx *c, const uint32_t *e, size_t
     const langcache *le = &c->lc[0];
     const sv_lexicon *lx = c->lx;
     p->ne = p->nknown = p->nent = 0;
+    p->known_mask = 0;
     size_t total = 0;
     stampset_begin(&p->seen, ne);
     for (size_t i = 0; i < ne; i++) {
@@ -1201,6 +1203,8 @@ void sv_lexprep_set(sv_lexprep *p, const sv_lexctx *c, const uint32_t *e, size_t
         }
         p->eid[p->ne] = e[i];
         p->hit_any[p->ne] = p->hit_exact[p->ne] = 0;
+        if (le->known[e[i]] && p->ne < 64)
+            p->known_mask |= (uint64_t)1 << p->ne;
         p->ne++;
         p->nknown += le->known[e[i]];
         for (uint32_t j = le->lex_off[e[i]]; j < le->lex_off[e[i] + 1]; j++)
@@ -1283,6 +1287,51 @@ void sv_lexprep_score(sv_lexprep *p, const sv_lexctx *c, const uint32_t *r, size
         out->ru_fuzzy += hit == 2;
     }
     out->en_fuzzy = any - out->en_hit;
+}
+
+void sv_lexprep_match(sv_lexprep *p, const sv_lexctx *c, const uint32_t *r, size_t nr,
+                      sv_lexmask *out)
+{
+    const langcache *lr = &c->lc[1];
+    memset(out, 0, sizeof *out);
+    out->en_words = (unsigned)(p->ne < 64 ? p->ne : 64);
+    out->en_known = p->known_mask;
+    stampset_begin(&p->seen, nr);
+    unsigned pos = 0;
+    for (size_t i = 0; i < nr && pos < 64; i++) {
+        uint32_t id = r[i];
+        if (id >= lr->lemmas.n || !stampset_add(&p->seen, id))
+            continue;
+        uint64_t bit = (uint64_t)1 << pos++;
+        if (lr->known[id])
+            out->ru_known |= bit;
+        int hit = 0;
+        for (uint32_t j = lr->lex_off[id]; j < lr->lex_off[id + 1]; j++) {
+            uint32_t x = lr->lex[j];
+            size_t s = hash_u32(x, p->mask);
+            while (p->slot_key[s] != NONE && p->slot_key[s] != x)
+                s = (s + 1) & p->mask;
+            if (p->slot_key[s] == NONE)
+                continue;
+            int exact = !(x & FUZZ);
+            hit = exact ? 1 : hit ? hit : 2;
+            for (uint32_t t = p->slot_head[s]; t != NONE; t = p->ent_next[t]) {
+                uint32_t k = p->ent_e[t];
+                if (k >= 64)
+                    continue;
+                if (exact)
+                    out->en_exact |= (uint64_t)1 << k;
+                else
+                    out->en_fuzzy |= (uint64_t)1 << k;
+            }
+        }
+        if (hit == 1)
+            out->ru_exact |= bit;
+        else if (hit == 2)
+            out->ru_fuzzy |= bit;
+    }
+    out->ru_words = pos;
+    out->en_fuzzy &= ~out->en_exact;
 }
 
 void sv_lexctx_score(sv_lexctx *c, const uint32_t *e, size_t ne, const uint32_t *r,

@@ -175,6 +175,25 @@ void sv_lexprep_set(sv_lexprep *p, const sv_lexctx *c, const uint32_t *e, size_t
 void sv_lexprep_score(sv_lexprep *p, const sv_lexctx *c, const uint32_t *r, size_t nr,
                       sv_lexscore *out);
 
+/* Which words matched, as bit masks, for combining several sentences: bit
+ * k of en_* stands for the k-th distinct English id given to
+ * sv_lexprep_set, bit k of ru_* for the k-th distinct id of r (in order of
+ * first occurrence); words beyond the 64th are not represented.  en_known
+ * and ru_known mark the words the dictionary knows at all (ru_known: a
+ * translation of some English word).  The masks of sentence pairs (x, y)
+ * combine exactly: the English words of x translated somewhere in y1 + y2
+ * are en_exact(x, y1) | en_exact(x, y2). */
+typedef struct {
+    uint64_t en_exact, en_fuzzy; /* fuzzy: matched through a prefix only */
+    uint64_t ru_exact, ru_fuzzy;
+    uint64_t en_known, ru_known;
+    unsigned en_words, ru_words; /* distinct content words (at most 64 counted) */
+} sv_lexmask;
+
+/* Like sv_lexprep_score, as masks.  Does not allocate. */
+void sv_lexprep_match(sv_lexprep *p, const sv_lexctx *c, const uint32_t *r, size_t nr,
+                      sv_lexmask *out);
+
 /* sv_lexprep_set + sv_lexprep_score with a preparation kept in c. */
 void sv_lexctx_score(sv_lexctx *c, const uint32_t *e, size_t ne, const uint32_t *r,
                      size_t nr, sv_lexscore *out);

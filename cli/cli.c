@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../align/lexicon.h"
 #include "../base/fileio.h"
 
 static const char *sev_name(sv_severity s)
@@ -123,4 +124,29 @@ int cli_parse_size(const char *s, size_t *out)
         return -1;
     *out = (size_t)(v * mul);
     return 0;
+}
+
+int cli_load_lexicon(int use_mueller, const char *user_dict, struct sv_lexicon **out,
+                     int verbose)
+{
+    *out = NULL;
+    if (!use_mueller && !user_dict)
+        return 0;
+    sv_lexicon_opts lo;
+    sv_lexicon_opts_init(&lo);
+    lo.use_mueller = use_mueller;
+    lo.user_dict = user_dict;
+    sv_diags *d = sv_diags_new();
+    sv_status st = sv_lexicon_load(&lo, out, d);
+    if (st == SV_ERR_NOTFOUND && use_mueller && !user_dict) {
+        sv_diags_clear(d);
+        cli_error("warning: the Mueller dictionary is not installed (Debian package "
+                  "mueller7-dict); aligning without dictionary evidence");
+        sv_diags_free(d);
+        *out = NULL;
+        return 0;
+    }
+    cli_print_diags(d, verbose);
+    sv_diags_free(d);
+    return st == SV_OK ? 0 : -1;
 }

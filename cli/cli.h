@@ -38,6 +38,15 @@ int cli_stderr_is_tty(void);
 int cli_parse_double(const char *s, double *out);
 int cli_parse_size(const char *s, size_t *out);
 
+/* Loads the dictionary evidence for the aligner: the Mueller dictionary
+ * (unless use_mueller is 0) plus a user TSV dictionary (may be NULL).  A
+ * missing Mueller dictionary is a warning (the aligner then works without
+ * it); *out is NULL when there is nothing to load.  Returns 0, or -1 after
+ * printing an error. */
+struct sv_lexicon;
+int cli_load_lexicon(int use_mueller, const char *user_dict, struct sv_lexicon **out,
+                     int verbose);
+
 /* Subcommand entry points (cmd_*.c). */
 int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../align/lexicon.h"
 #include "../align/pipeline.h"
 #include "../align/srx.h"
 #include "../base/buf.h"
@@ -43,6 +44,10 @@ static void help(void)
         "      --encoding NAME    read both inputs in this encoding\n"
         "\n"
         "Model:\n"
+        "      --dict FILE        add a dictionary of your own: TSV english<TAB>russian\n"
+        "                         per line (words or phrases, any inflected form)\n"
+        "      --no-dict          do not use the Mueller English-Russian dictionary\n"
+        "                         (with --dict: only yours)\n"
         "      --max-merge N      longest side of a link: 2 (up to 2-2) or 3 (also 1-3,\n"
         "                         3-1); default 3\n"
         "      --no-paragraphs    ignore paragraph boundaries\n"
@@ -85,8 +90,12 @@ int cmd_align(int argc, char **argv)
         {"dump-features", required_argument, NULL, 'D'},
         {"dp-cells", required_argument, NULL, 'C'},
         {"band", required_argument, NULL, 'W'},
+        {"dict", required_argument, NULL, 'd'},
+        {"no-dict", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
+    const char *dict_path = NULL;
+    int use_mueller = 1;
     const char *out_path = "-", *format = NULL, *srx_path = NULL, *dump_path = NULL;
     int all = 0, verbose = 0;
     double min_score = DEFAULT_MIN_SCORE;
@@ -129,6 +138,8 @@ int cmd_align(int argc, char **argv)
                 po.align.band > 1000)
                 return cli_usage_error("align", "--band wants a number from 1 to 1000");
             break;
+        case 'd': dict_path = optarg; break;
+        case 'n': use_mueller = 0; break;
         case 'h': help(); return EXIT_OK;
         default: return cli_usage_error("align", "bad option");
         }
@@ -146,6 +157,10 @@ int cmd_align(int argc, char **argv)
         wo.format = sv_bitext_format_for(out_path, SV_BITEXT_TSV);
     }
 
+    struct sv_lexicon *lex = NULL;
+    if (cli_load_lexicon(use_mueller, dict_path, &lex, verbose) != 0)
+        return EXIT_ERROR;
+    po.align.lexicon = lex;
     sv_diags *d = sv_diags_new();
     sv_srx *srx = NULL;
     sv_pipeline *pl = NULL;
@@ -195,6 +210,7 @@ done:
     sv_bitext_free(&bt);
     sv_pipeline_free(pl);
     sv_srx_free(srx);
+    sv_lexicon_free(lex);
     sv_diags_free(d);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../align/lexicon.h"
 #include "../align/pipeline.h"
 #include "../base/buf.h"
 #include "../base/fileio.h"
@@ -51,7 +52,7 @@ static void help(void)
         "                        write JSON lines of links, in input order, to standard\n"
         "                        output (a failed pair gives {\"id\":..,\"error\":..})\n"
         "      --source-lang L, --target-lang L, --encoding NAME, --max-merge N,\n"
-        "      --no-paragraphs   as in 'sverka align'\n"
+        "      --no-paragraphs, --dict FILE, --no-dict   as in 'sverka align'\n"
         "  -q, --quiet           no notes, no summary line\n"
         "  -h, --help            show this help\n"
         "\n"
@@ -664,8 +665,12 @@ int cmd_batch(int argc, char **argv)
         {"max-merge", required_argument, NULL, 'M'},
         {"no-paragraphs", no_argument, NULL, 'N'},
         {"quiet", no_argument, NULL, 'q'},
+        {"dict", required_argument, NULL, 'd'},
+        {"no-dict", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
+    const char *dict_path = NULL;
+    int use_mueller = 1;
     const char *outdir = NULL, *format = "tmx";
     int jobs_n = ncores(), pair_dirs = 0, force = 0, progress = -1, use_stdin = 0, quiet = 0;
     double min_score = DEFAULT_MIN_SCORE;
@@ -704,6 +709,8 @@ int cmd_batch(int argc, char **argv)
             break;
         case 'N': po.align.use_paragraphs = 0; break;
         case 'q': quiet = 1; break;
+        case 'd': dict_path = optarg; break;
+        case 'n': use_mueller = 0; break;
         case 'h': help(); return EXIT_OK;
         default: return cli_usage_error("batch", "bad option");
         }
@@ -711,6 +718,10 @@ int cmd_batch(int argc, char **argv)
     sv_bitext_write_opts wo;
     sv_bitext_write_opts_init(&wo);
     wo.min_score = min_score;
+    struct sv_lexicon *lex = NULL;
+    if (cli_load_lexicon(use_mueller, dict_path, &lex, quiet ? -1 : 0) != 0)
+        return EXIT_ERROR;
+    po.align.lexicon = lex; /* shared by every worker; freed at exit */
     if (use_stdin) {
         if (optind != argc)
             return cli_usage_error("batch", "--stdin takes no file arguments");

@@ -58,7 +58,7 @@ def gold_beads(base):
     return out
 
 
-def load(sets, which, neg_per_pos, sverka, rnd):
+def load(sets, which, neg_per_pos, sverka, rnd, extra=()):
     names, rows = None, []
     tmp = tempfile.mkdtemp(prefix='fit-align.')
     for s in sets:
@@ -71,7 +71,7 @@ def load(sets, which, neg_per_pos, sverka, rnd):
             if which == 'odd' and not num % 2:
                 continue
             f = os.path.join(tmp, 'f.tsv')
-            r = subprocess.run([sverka, 'align', '-q', '--dump-features', f, '-o', '/dev/null',
+            r = subprocess.run([sverka, 'align', '-q', *extra, '--dump-features', f, '-o', '/dev/null',
                                 base + '.en.txt', base + '.ru.txt'], capture_output=True, text=True)
             if r.returncode:
                 raise SystemExit('sverka failed on %s: %s' % (base, r.stderr))
@@ -151,8 +151,12 @@ def main():
     ap.add_argument('--l2', type=float, default=1.0)
     ap.add_argument('--sverka', default='./sverka')
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--zero', default='', help='comma-separated features held at 0 (their weight is 0)')
+    ap.add_argument('--align-args', default='', help='extra arguments for sverka align (e.g. --no-dict)')
     a = ap.parse_args()
-    names, rows = load(a.sets, a.docs, a.neg, a.sverka, random.Random(a.seed))
+    names, rows = load(a.sets, a.docs, a.neg, a.sverka, random.Random(a.seed), a.align_args.split())
+    zero = [names.index(z) for z in a.zero.split(',') if z]
+    rows = [([0.0 if i in zero else v for i, v in enumerate(x)], y) for x, y in rows]
     npos = sum(y for _, y in rows)
     print('# %d positives, %d negatives, %d features' % (npos, len(rows) - npos, len(names)), file=sys.stderr)
     w, loss = fit(rows, len(names), a.l2)
