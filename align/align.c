@@ -18,6 +18,30 @@
 #include "names.h"
 #include "numbers.h"
 
+/* ---- the model's features and their fitted weights ---------------------- */
+
+enum {
+    F_BIAS, F_LEN, F_TOKHIT, F_TOKMISS, F_NAMEHIT, F_NAMEMISS, F_NUMHIT, F_NUMMISS,
+    F_HEADDIFF, F_PARCROSS, F_PARSTART, F_PAREND, F_B21, F_B22, F_B31, F_SHORT,
+    F_LEXE, F_LEXR, F_LEXHIT, F_LEXNONE, NFEAT
+};
+
+static const char *const feat_names[NFEAT] = {
+    "bias", "len", "tokhit", "tokmiss", "namehit", "namemiss", "numhit", "nummiss",
+    "headdiff", "parcross", "parstart", "parend", "b21", "b22", "b31", "short",
+    "lexe", "lexr", "lexhit", "lexnone"};
+
+/* Fitted by tools/fit-align.py (logistic regression on the dev documents)
+ * and tools/tune-align.py (the structural weights against strict F1):
+ * docs/design.md, "Fitting". */
+static const double weights[NFEAT] = {
+    -1.979, -0.6968, -0.02577, 0.09178, 0.2658, -0.7513, 0.3388, -0.81, -2.895, -3.541, 0.7392, 0.7848, -4.785, -8.716, -3.324, 0.2572, 4.39, 2.227, 0.3678, 2.206};
+
+/* The same model without dictionary evidence, for the coarse levels of long
+ * inputs (and for alignment without a lexicon). */
+static const double weights_nolex[NFEAT] = {
+    0.5081, -0.8223, -0.1576, 0.02623, 0.5121, -0.7943, 0.5572, -0.8817, -3.013, -4.164, 0.9268, 0.8756, -4.228, -8.675, -3.176, -0.8566, 0, 0, 0, 0};
+
 /* ---- options ------------------------------------------------------------ */
 
 void sv_align_opts_init(sv_align_opts *o)
@@ -71,9 +95,12 @@ typedef struct {
 
 static void len_init(void);
 static pthread_once_t len_once = PTHREAD_ONCE_INIT;
+struct sv_aligner;
+static int parse_weights(struct sv_aligner *a, const char *spec, sv_diags *diags);
 
 struct sv_aligner {
     sv_align_opts o;
+    double w[32], w_nolex[32]; /* the weights in use (fitted, or overridden) */
     sv_align_stats st;
     sv_names *names;
     sv_numscan *nums;
@@ -95,6 +122,12 @@ sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *
         a->o.band = 8;
     if (!a->o.full_dp_cells)
         a->o.full_dp_cells = (size_t)4 << 20;
+    memcpy(a->w, weights, sizeof weights);
+    memcpy(a->w_nolex, weights_nolex, sizeof weights_nolex);
+    if (a->o.weights && parse_weights(a, a->o.weights, diags) != 0) {
+        free(a);
+        return SV_ERR_ARG;
+    }
     sv_names_opts no;
     sv_names_opts_init(&no);
     no.dict = SV_NAMES_DICT_NONE; /* keys need no dictionary */
@@ -111,6 +144,48 @@ sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *
     }
     *out = a;
     return SV_OK;
+}
+
+const char *sv_align_feature_name(int i)
+{
+    return i >= 0 && i < NFEAT ? feat_names[i] : NULL;
+}
+
+/* "name=value,name=value": overrides weights (both sets for shared names;
+ * "nolex.name=value" for the lexicon-free set only). */
+static int parse_weights(sv_aligner *a, const char *spec, sv_diags *diags)
+{
+    const char *p = spec;
+    while (*p) {
+        const char *eq = strchr(p, '=');
+        const char *end = strchr(p, ',');
+        if (!end)
+            end = p + strlen(p);
+        if (!eq || eq > end) {
+            sv_diags_add(diags, SV_ERROR, NULL, 0, 0, -1, "weights: expected name=value in '%s'",
+                         p);
+            return -1;
+        }
+        int nolex = strncmp(p, "nolex.", 6) == 0;
+        const char *name = nolex ? p + 6 : p;
+        size_t nl = (size_t)(eq - name);
+        int k = 0;
+        while (k < NFEAT && !(strlen(feat_names[k]) == nl && !strncmp(feat_names[k], name, nl)))
+            k++;
+        char *num_end;
+        double v = strtod(eq + 1, &num_end);
+        if (k == NFEAT || num_end != end) {
+            sv_diags_add(diags, SV_ERROR, NULL, 0, 0, -1, "weights: bad entry '%.*s'",
+                         (int)(end - p), p);
+            return -1;
+        }
+        if (!nolex)
+            a->w[k] = v;
+        if (nolex || k < F_LEXE)
+            a->w_nolex[k] = v;
+        p = *end ? end + 1 : end;
+    }
+    return 0;
 }
 
 void sv_aligner_free(sv_aligner *a)
@@ -548,22 +623,13 @@ typedef struct {
     double logprior[4][4]; /* log P(bead type) */
     int use_par;
     lexcache *lex;         /* NULL: no dictionary evidence (coarse levels) */
+    const double *w, *w_nolex;
 } model;
 
 /* The evidence about a linked bead, as a feature vector; the bead's log-odds
  * is the dot product with the weights below.  The weights were fitted by
  * logistic regression on candidate beads of the dev sets (tools/fit-align.py
  * and docs/design.md, "Fitting"). */
-enum {
-    F_BIAS, F_LEN, F_TOKHIT, F_TOKMISS, F_NAMEHIT, F_NAMEMISS, F_NUMHIT, F_NUMMISS,
-    F_HEADDIFF, F_PARCROSS, F_PARSTART, F_PAREND, F_B21, F_B22, F_B31, F_SHORT,
-    F_LEXE, F_LEXR, F_LEXHIT, F_LEXNONE, NFEAT
-};
-
-static const char *const feat_names[NFEAT] = {
-    "bias", "len", "tokhit", "tokmiss", "namehit", "namemiss", "numhit", "nummiss",
-    "headdiff", "parcross", "parstart", "parend", "b21", "b22", "b31", "short",
-    "lexe", "lexr", "lexhit", "lexnone"};
 
 /* Dictionary coverage of a bead: the share of the known English words
  * translated on the Russian side, the share of the Russian words that are
@@ -603,13 +669,6 @@ static void lex_features(const model *m, size_t i0, int a, size_t j0, int b, dou
     f[F_LEXNONE] = ek + rk == 0;
 }
 
-static const double weights[NFEAT] = {
-    -1.979, -0.6968, -0.02577, 0.09178, 0.2658, -0.7513, 0.3388, -0.81, -2.895, -3.541, 0.7392, 0.7848, -4.785, -8.716, -3.324, 0.2572, 4.39, 2.227, 0.3678, 2.206};
-
-/* The same model without dictionary evidence, for the coarse levels of long
- * inputs (and for alignment without a lexicon). */
-static const double weights_nolex[NFEAT] = {
-    0.5081, -0.8223, -0.1576, 0.02623, 0.5121, -0.7943, 0.5572, -0.8817, -3.013, -4.164, 0.9268, 0.8756, -4.228, -8.675, -3.176, -0.8566, 0, 0, 0, 0};
 
 static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, double *f)
 {
@@ -658,7 +717,7 @@ static double link_logodds(const model *m, size_t i0, int a, size_t j0, int b)
 {
     double f[NFEAT];
     bead_features(m, i0, a, j0, b, f);
-    const double *w = m->lex ? weights : weights_nolex;
+    const double *w = m->lex ? m->w : m->w_nolex;
     double z = 0;
     for (int k = 0; k < NFEAT; k++)
         z += w[k] * f[k];
@@ -848,41 +907,38 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pb
     return np;
 }
 
-/* Bead-type priors before re-estimation: cautious about omissions, which
- * comparable reports are full of. */
+/* Bead priors: a sentence is left unlinked with probability pskip per
+ * side; every linked bead shares the rest (the cost of merging sentences is
+ * in the bead's evidence: the b21, b22, b31 weights). */
+#define PSKIP0 0.1
+
 static void init_priors(model *m, double pskip)
 {
-    double p[4][4] = {{0}};
-    p[1][0] = p[0][1] = pskip;
-    p[1][1] = 1 - 2 * pskip - 0.06;
-    p[2][1] = p[1][2] = 0.02;
-    p[2][2] = 0.005;
-    p[3][1] = p[1][3] = 0.0075;
     for (int a = 0; a < 4; a++)
         for (int b = 0; b < 4; b++)
-            m->logprior[a][b] = p[a][b] > 0 ? log(p[a][b]) : -INFINITY;
+            m->logprior[a][b] = -INFINITY;
+    m->logprior[1][0] = m->logprior[0][1] = log(pskip);
+    double link = log(1 - 2 * pskip);
+    m->logprior[1][1] = m->logprior[2][1] = m->logprior[1][2] = m->logprior[2][2] = link;
+    m->logprior[3][1] = m->logprior[1][3] = link;
 }
 
-/* Re-estimates the priors from a path, smoothed towards the initial ones. */
+/* Re-estimates pskip from a path: the share of unlinked-sentence beads,
+ * smoothed towards PSKIP0 with a few pseudo-counts and kept in
+ * [0.01, 0.45]. */
 static double reestimate(model *m, const pbead *p, size_t np)
 {
-    double cnt[4][4] = {{0}};
-    double total = 0;
-    for (size_t k = 0; k < np; k++) {
-        cnt[p[k].a][p[k].b] += 1;
-        total += 1;
-    }
-    model init;
-    init_priors(&init, 0.1);
-    const double alpha = 10; /* pseudo-counts of the initial priors */
-    for (int a = 0; a < 4; a++)
-        for (int b = 0; b < 4; b++) {
-            if (init.logprior[a][b] == -INFINITY)
-                continue;
-            double q = (cnt[a][b] + alpha * exp(init.logprior[a][b])) / (total + alpha);
-            m->logprior[a][b] = log(q);
-        }
-    return exp(m->logprior[1][0]);
+    double skips = 0;
+    for (size_t k = 0; k < np; k++)
+        skips += p[k].a == 0 || p[k].b == 0;
+    const double alpha = 10;
+    double q = (skips / 2 + alpha * PSKIP0) / ((double)np + alpha);
+    if (q < 0.01)
+        q = 0.01;
+    if (q > 0.45)
+        q = 0.45;
+    init_priors(m, q);
+    return q;
 }
 
 /* ---- coarse-to-fine ------------------------------------------------------ */
@@ -1041,8 +1097,8 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     }
     memset(&al->st, 0, sizeof al->st);
     al->st.levels = L;
-    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs, NULL};
-    init_priors(&m, 0.1);
+    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs, NULL, al->w, al->w_nolex};
+    init_priors(&m, PSKIP0);
     band_t bd;
     band_full(&bd, m.E->n, m.R->n);
     lexcache lc;
@@ -1083,7 +1139,7 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
                 have_lc = 1;
                 m.lex = &lc;
             }
-            init_priors(&m, 0.1);
+            init_priors(&m, PSKIP0);
             np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
             al->st.prior_skip = reestimate(&m, p, np);
             al->st.iterations = 1;
@@ -1139,7 +1195,7 @@ sv_status sv_align_dump_features(sv_aligner *al, const sv_sentence *src, size_t 
     build_side(&E, ev, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums, al->lex);
     build_side(&R, rv, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums, al->lex);
     weigh_keys(&E, &R);
-    model m = {&E, &R, {{0}}, al->o.use_paragraphs, NULL};
+    model m = {&E, &R, {{0}}, al->o.use_paragraphs, NULL, al->w, al->w_nolex};
     band_t bd;
     band_full(&bd, E.n, R.n);
     lexcache lc;

@@ -33,6 +33,8 @@ typedef struct {
     int include_boilerplate;   /* align boilerplate sentences too; default 0 */
     size_t full_dp_cells;      /* plain DP up to this many cells; beyond, coarse-to-fine */
     size_t band;               /* half-width of the band at each finer level; default 8 */
+    const char *weights;       /* model fitting only: "name=value,..." overriding fitted
+                                  weights (names: sv_align_feature_name); NULL: none */
 } sv_align_opts;
 
 void sv_align_opts_init(sv_align_opts *o);
@@ -76,6 +78,10 @@ sv_status sv_align(sv_aligner *a, const sv_sentence *src, size_t nsrc, sv_lang s
 sv_status sv_align_dump_features(sv_aligner *a, const sv_sentence *src, size_t nsrc,
                                  sv_lang slang, const sv_sentence *tgt, size_t ntgt,
                                  sv_lang tlang, void *out, sv_diags *diags);
+
+/* The names of the model's features (in the order of sv_align_dump_features'
+ * columns), i from 0; NULL past the last. */
+const char *sv_align_feature_name(int i);
 
 /* Statistics of the last sv_align call, for --verbose and benchmarks. */
 typedef struct {

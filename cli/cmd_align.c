@@ -56,6 +56,7 @@ static void help(void)
         "                         coarse to fine, in a band around a coarser path\n"
         "      --band W           half-width of that band in sentences (default 8)\n"
         "      --keep-boilerplate align web page furniture too\n"
+        "      --weights SPEC     override model weights, name=value,... (model fitting)\n"
         "      --dump-features F  also write the evidence of every candidate link to F\n"
         "                         (for fitting the model: tools/fit-align.py)\n"
         "  -q, --quiet            no notes\n"
@@ -91,6 +92,7 @@ int cmd_align(int argc, char **argv)
         {"dp-cells", required_argument, NULL, 'C'},
         {"band", required_argument, NULL, 'W'},
         {"dict", required_argument, NULL, 'd'},
+        {"weights", required_argument, NULL, 'w'},
         {"no-dict", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -139,6 +141,7 @@ int cmd_align(int argc, char **argv)
                 return cli_usage_error("align", "--band wants a number from 1 to 1000");
             break;
         case 'd': dict_path = optarg; break;
+        case 'w': po.align.weights = optarg; break;
         case 'n': use_mueller = 0; break;
         case 'h': help(); return EXIT_OK;
         default: return cli_usage_error("align", "bad option");

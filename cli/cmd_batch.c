@@ -666,6 +666,7 @@ int cmd_batch(int argc, char **argv)
         {"no-paragraphs", no_argument, NULL, 'N'},
         {"quiet", no_argument, NULL, 'q'},
         {"dict", required_argument, NULL, 'd'},
+        {"weights", required_argument, NULL, 'w'},
         {"no-dict", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -710,6 +711,7 @@ int cmd_batch(int argc, char **argv)
         case 'N': po.align.use_paragraphs = 0; break;
         case 'q': quiet = 1; break;
         case 'd': dict_path = optarg; break;
+        case 'w': po.align.weights = optarg; break;
         case 'n': use_mueller = 0; break;
         case 'h': help(); return EXIT_OK;
         default: return cli_usage_error("batch", "bad option");
