@@ -49,7 +49,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DSV_VERSION='"$(VERSION)"' -I$(BUILD)/gen $(WARN) $(PKG_CFLAGS) \
              $(CFLAGS) $(SAN)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
-LIBS       = $(PKG_LIBS) -lpthread -lm -lz
+LIBS       = $(PKG_LIBS) -lstemmer -lpthread -lm -lz
 
 LIB_SRC   := $(sort $(wildcard base/*.c align/*.c tm/*.c))
 CLI_SRC   := $(sort $(wildcard cli/*.c))

@@ -40,5 +40,6 @@ int cli_parse_size(const char *s, size_t *out);
 
 /* Subcommand entry points (cmd_*.c). */
 int cmd_segment(int argc, char **argv);
+int cmd_tm(int argc, char **argv);
 
 #endif

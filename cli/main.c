@@ -12,6 +12,7 @@ typedef struct {
 
 static const command commands[] = {
     {"segment", cmd_segment, "split a document into sentences (text or JSON lines)"},
+    {"tm", cmd_tm, "translation memories: import, export, merge, lookup TMX (see 'tm --help')"},
 };
 
 static void usage(FILE *f)
