@@ -66,7 +66,7 @@ static void default_tag(const char *lang, char *out, size_t n)
 enum {
     OPT_DB = 1000, OPT_LANGS, OPT_TAGS, OPT_KEEP_TAGS, OPT_DATE, OPT_MIN_SCORE,
     OPT_KEEP_UNSCORED, OPT_FORCE, OPT_FORMAT, OPT_FROM, OPT_TO, OPT_MIN_MATCH, OPT_LIMIT,
-    OPT_TIMING, OPT_CANDIDATES
+    OPT_TIMING, OPT_CANDIDATES, OPT_CHECK
 };
 
 /* Handles an option every subcommand shares; returns 1 if it was one, -1
@@ -696,16 +696,21 @@ static int tm_stats(int argc, char **argv)
 {
     static const struct option lo[] = {{"db", required_argument, NULL, OPT_DB},
                                        {"langs", required_argument, NULL, OPT_LANGS},
+                                       {"check", no_argument, NULL, OPT_CHECK},
                                        {"verbose", no_argument, NULL, 'v'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
     common c;
     common_init(&c);
-    int opt;
+    int opt, check = 0;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "vh", lo, NULL)) != -1) {
+        if (opt == OPT_CHECK) {
+            check = 1;
+            continue;
+        }
         if (opt == 'h') {
-            printf("Usage: sverka tm stats (--db TM | FILE.tmx...)\n"
+            printf("Usage: sverka tm stats (--db TM [--check] | FILE.tmx...)\n"
                    "\n"
                    "Summarise a translation memory (units, duplicates, language pairs,\n"
                    "scores, dates, imported files) or TMX files (units per file, units\n"
@@ -713,11 +718,13 @@ static int tm_stats(int argc, char **argv)
                    "\n"
                    "Options:\n"
                    "      --db TM          the translation memory\n"
+                   "      --check          also verify the database: SQLite's and the index's\n"
+                   "                       integrity checks, and the counts of every import\n"
                    "      --langs SRC,TGT  for files: languages to read (default en,ru)\n"
                    "  -v, --verbose        also show notes\n"
                    "  -h, --help           show this help\n"
                    "\n"
-                   "Exit status: 0 success, 2 error.\n");
+                   "Exit status: 0 success, 1 --check found problems, 2 error.\n");
             return EXIT_OK;
         }
         int r = common_opt(&c, opt, optarg, "tm stats");
@@ -733,12 +740,20 @@ static int tm_stats(int argc, char **argv)
     if (c.db) {
         sv_tm_opts to;
         sv_tm_opts_init(&to);
-        to.readonly = 1;
+        to.readonly = !check;
         sv_tm *tm = NULL;
         sv_tm_stats *s = NULL;
         if (sv_tm_open(c.db, &to, &tm, d) != SV_OK || sv_tm_get_stats(tm, &s, d) != SV_OK) {
             rc = EXIT_ERROR;
         } else {
+            if (check) {
+                sv_status cs = sv_tm_check(tm, d);
+                if (cs == SV_ERR_INPUT)
+                    rc = EXIT_FOUND;
+                else if (cs != SV_OK)
+                    rc = EXIT_ERROR;
+                printf("check:        %s\n", cs == SV_OK ? "ok" : "FAILED (see messages)");
+            }
             printf("units:        %zu\n", s->units);
             printf("occurrences:  %zu (%zu duplicates merged)\n", s->occurrences,
                    s->occurrences - (s->occurrences >= s->units ? s->units : s->occurrences));

@@ -227,14 +227,71 @@ static int emit(void *c, const char *tri, size_t len, size_t tok)
     return e->xToken(e->ctx, 0, term, (int)n, (int)k->start, (int)(k->start + k->len));
 }
 
+/* Words of one or two letters have no trigram.  In short segments
+ * (headings, replies: SHORT_SEG words or fewer) they carry much of the
+ * meaning, so these segments also index them, as "\x02" + the folded
+ * word, and short queries look them up. */
+#define SHORT_SEG 8
+
+static size_t word_count(const sv_tokens *t)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < t->n; i++)
+        w += t->v[i].kind == SV_TOK_WORD || t->v[i].kind == SV_TOK_NUMBER;
+    return w;
+}
+
+static int short_words(const sv_tokens *t, sv_trigram_fn fn, void *ctx)
+{
+    if (word_count(t) > SHORT_SEG)
+        return 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->v[i].kind != SV_TOK_WORD && t->v[i].kind != SV_TOK_NUMBER)
+            continue;
+        size_t flen;
+        const char *f = sv_token_folded(t, i, &flen);
+        if (flen == 0 || sv_utf8_count(f, flen) > 2 || flen > 8)
+            continue;
+        int dup = 0; /* once per segment */
+        for (size_t j = 0; j < i && !dup; j++) {
+            size_t l2;
+            const char *g = sv_token_folded(t, j, &l2);
+            dup = (t->v[j].kind == SV_TOK_WORD || t->v[j].kind == SV_TOK_NUMBER) && l2 == flen &&
+                  memcmp(f, g, flen) == 0;
+        }
+        if (dup)
+            continue;
+        char key[16];
+        key[0] = '\x02';
+        memcpy(key + 1, f, flen);
+        int rc = fn(ctx, key, flen + 1, i);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
                         int (*xToken)(void *, int, const char *, int, int, int))
 {
+    if (!(flags & FTS5_TOKENIZE_DOCUMENT)) {
+        /* Queries are built by this file and name index keys exactly: a
+         * trigram, or a short word of a short segment. */
+        char term[24];
+        size_t len = n > 0 ? (size_t)n : 0;
+        if (len == 0 || len > 16)
+            return SQLITE_OK;
+        size_t k = index_term(text, len, term);
+        return xToken(ctx, 0, term, (int)k, 0, n);
+    }
     tok_obj *o = (tok_obj *)p;
     o->t.no_keys = 1;
     sv_tokenize(text ? text : "", n > 0 ? (size_t)n : 0, &o->t);
-    emit_ctx e = {o, ctx, xToken, o->tm->counting && (flags & FTS5_TOKENIZE_DOCUMENT)};
-    return sv_trigrams(&o->t, emit, &e);
+    emit_ctx e = {o, ctx, xToken, o->tm->counting};
+    int rc = sv_trigrams(&o->t, emit, &e);
+    if (rc == SQLITE_OK)
+        rc = short_words(&o->t, emit, &e);
+    return rc;
 }
 
 static int register_tokenizer(sv_tm *tm)
@@ -1051,6 +1108,54 @@ void sv_tm_stats_free(sv_tm_stats *s)
     free(s);
 }
 
+/* ---- checking ------------------------------------------------------ */
+
+sv_status sv_tm_check(sv_tm *tm, sv_diags *diags)
+{
+    int bad = 0;
+    sqlite3_stmt *st = prep(tm, "PRAGMA integrity_check");
+    int rc;
+    while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *m = (const char *)sqlite3_column_text(st, 0);
+        if (m && strcmp(m, "ok") != 0) {
+            sv_diags_add(diags, SV_ERROR, tm->path, 0, 0, -1, "integrity check: %s", m);
+            bad = 1;
+        }
+    }
+    sqlite3_finalize(st);
+    if (!st)
+        return db_error(tm, diags, "cannot check the database");
+    if (!tm->readonly &&
+        exec(tm, "INSERT INTO tu_fts(tu_fts) VALUES('integrity-check')") != SQLITE_OK) {
+        sv_diags_add(diags, SV_ERROR, tm->path, 0, 0, -1, "full-text index: %s",
+                     sqlite3_errmsg(tm->db));
+        bad = 1;
+    }
+    static const struct {
+        const char *sql, *what;
+    } q[] = {
+        {"SELECT (SELECT count(*) FROM tu) - (SELECT coalesce(sum(added), 0) FROM source)",
+         "units stored and units the imports added differ by"},
+        {"SELECT (SELECT count(*) FROM occurrence)"
+         " - (SELECT coalesce(sum(duplicates), 0) FROM source)",
+         "occurrences stored and duplicates the imports met differ by"},
+        {"SELECT count(*) FROM source WHERE tus IS NULL OR tus != added + duplicates + skipped",
+         "imports with inconsistent counts:"},
+        {"SELECT count(*) FROM tu WHERE source NOT IN (SELECT id FROM source)",
+         "units from no recorded import:"},
+        {"SELECT count(*) FROM occurrence WHERE tu NOT IN (SELECT id FROM tu)",
+         "occurrences of no unit:"},
+    };
+    for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+        long long v = scalar(tm, q[i].sql);
+        if (v != 0) {
+            sv_diags_add(diags, SV_ERROR, tm->path, 0, 0, -1, "%s %lld", q[i].what, v);
+            bad = 1;
+        }
+    }
+    return bad ? SV_ERR_INPUT : SV_OK;
+}
+
 /* ---- hits ---------------------------------------------------------- */
 
 static void hit_free(sv_tm_hit *x)
@@ -1189,6 +1294,43 @@ static int by_weight(const void *a, const void *b)
     return p < q ? -1 : p > q; /* older units first on ties: stable results */
 }
 
+/* A min-heap (by_weight order reversed: the worst kept candidate on top)
+ * of at most cap candidates. */
+static void heap_offer(cand *h, size_t *n, size_t cap, cand c)
+{
+    if (*n == cap) {
+        if (by_weight(&c, &h[0]) >= 0)
+            return; /* not better than the worst kept */
+        h[0] = c;
+        size_t i = 0;
+        for (;;) { /* sift down: the worst child rises */
+            size_t l = 2 * i + 1, r = l + 1, m = i;
+            if (l < cap && by_weight(&h[l], &h[m]) > 0)
+                m = l;
+            if (r < cap && by_weight(&h[r], &h[m]) > 0)
+                m = r;
+            if (m == i)
+                break;
+            cand t = h[i];
+            h[i] = h[m];
+            h[m] = t;
+            i = m;
+        }
+        return;
+    }
+    size_t i = (*n)++;
+    h[i] = c;
+    while (i > 0) { /* sift up */
+        size_t p = (i - 1) / 2;
+        if (by_weight(&h[i], &h[p]) <= 0)
+            break;
+        cand t = h[i];
+        h[i] = h[p];
+        h[p] = t;
+        i = p;
+    }
+}
+
 static int by_match(const void *a, const void *b)
 {
     const sv_tm_hit *x = a, *y = b;
@@ -1253,6 +1395,7 @@ sv_status sv_tm_lookup(sv_tm *tm, const char *text, size_t len, const sv_tm_look
     sv_fuzzy_set_query(fz, text, len);
     qtri_list q = {NULL, 0, 0};
     sv_trigrams(sv_fuzzy_query_tokens(fz), add_qtri, &q);
+    short_words(sv_fuzzy_query_tokens(fz), add_qtri, &q);
     cand_map cm = {NULL, 0, 0};
     sv_status s = SV_OK;
     sqlite3_stmt *st = NULL;
@@ -1289,11 +1432,16 @@ sv_status sv_tm_lookup(sv_tm *tm, const char *text, size_t len, const sv_tm_look
     }
     sqlite3_finalize(st);
     st = NULL;
-    /* the best-weighted candidates, then their exact match percentage */
-    size_t nc = 0;
+    /* the best-weighted candidates (a heap keeps the top ones: sorting
+     * every candidate took most of the time), then their exact match
+     * percentage */
+    size_t keep = o.candidates * 4 + 16, nc = 0;
+    cand *top = xmalloc(keep * sizeof *top);
     for (size_t i = 0; i < cm.cap; i++)
         if (cm.v[i].key)
-            cm.v[nc++] = cm.v[i];
+            heap_offer(top, &nc, keep, cm.v[i]);
+    memcpy(cm.v, top, nc * sizeof *top);
+    free(top);
     qsort(cm.v, nc, sizeof *cm.v, by_weight);
     st = prep(tm, hit_sql);
     if (!st) {

@@ -110,6 +110,13 @@ typedef struct {
 sv_status sv_tm_get_stats(sv_tm *tm, sv_tm_stats **out, sv_diags *diags);
 void sv_tm_stats_free(sv_tm_stats *s);
 
+/* Checks the database: SQLite's integrity check, the FTS5 index's own
+ * check, and that the counts recorded for each imported file agree with
+ * the units and occurrences stored.  Problems are reported as errors;
+ * returns SV_ERR_INPUT if there is any.  Needs a database opened for
+ * writing (the FTS5 check is an INSERT statement), but changes nothing. */
+sv_status sv_tm_check(sv_tm *tm, sv_diags *diags);
+
 /* ---- lookup and concordance ---------------------------------------- */
 
 typedef struct {

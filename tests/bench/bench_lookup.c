@@ -1,7 +1,7 @@
 /* bench_lookup.c - times fuzzy lookups in a translation memory and checks
  * that each finds the right best match.
  *
- *   bench_lookup TM QUERIES.tsv
+ *   bench_lookup TM QUERIES.tsv [POSTINGS [CANDIDATES]]
  *
  * QUERIES.tsv: query TAB the English segment it was made from (gen_tm).
  * A lookup is right when its best hit is that segment, or scores at least
@@ -33,8 +33,8 @@ static int cmp(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: bench_lookup TM QUERIES.tsv\n");
+    if (argc < 3) {
+        fprintf(stderr, "usage: bench_lookup TM QUERIES.tsv [POSTINGS [CANDIDATES]]\n");
         return 2;
     }
     sv_diags *d = sv_diags_new();
@@ -62,6 +62,10 @@ int main(int argc, char **argv)
         sv_tm_lookup_opts lo;
         sv_tm_lookup_opts_init(&lo);
         lo.min_match = 0;
+        if (argc > 3)
+            lo.postings = strtoull(argv[3], NULL, 10);
+        if (argc > 4)
+            lo.candidates = strtoull(argv[4], NULL, 10);
         sv_tm_hits hits = {NULL, 0, 0};
         double t0 = now_ms();
         sv_status st = sv_tm_lookup(tm, query, strlen(query), &lo, &hits, d);
