@@ -1,7 +1,7 @@
 /* gen_tm.c - writes a large synthetic TMX for the TM benchmark, through
  * sverka's own TMX writer.
  *
- *   gen_tm PAIRS.tsv N OUT.tmx QUERIES.tsv
+ *   gen_tm PAIRS.tsv N OUT.tmx QUERIES.tsv [SEED]
  *
  * Unit k takes pair k mod P of PAIRS.tsv (English TAB Russian) and replaces
  * each word with probability 0.3 by a word drawn from the whole corpus of
@@ -11,7 +11,7 @@
  * QUERIES.tsv receives 100 lookup queries made from units of the file
  * (query TAB the English side of the unit it came from): a quarter exact,
  * a quarter with a number changed, half with one word replaced.
- * Everything is deterministic. */
+ * Everything is deterministic; SEED (default 0) gives other files. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -73,10 +73,12 @@ static void vary(const char *s, const words *vocab, double p, sv_buf *out)
 
 int main(int argc, char **argv)
 {
-    if (argc != 5) {
-        fprintf(stderr, "usage: gen_tm PAIRS.tsv N OUT.tmx QUERIES.tsv\n");
+    if (argc != 5 && argc != 6) {
+        fprintf(stderr, "usage: gen_tm PAIRS.tsv N OUT.tmx QUERIES.tsv [SEED]\n");
         return 2;
     }
+    if (argc == 6)
+        rng ^= strtoull(argv[5], NULL, 10) * 0x2545F4914F6CDD1DULL;
     FILE *f = fopen(argv[1], "r");
     if (!f) {
         perror(argv[1]);
