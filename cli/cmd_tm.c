@@ -136,6 +136,18 @@ static void sv_tmx_read_opts_from(const common *c, sv_tmx_read_opts *ro)
     ro->tgtlang = c->tgtlang;
 }
 
+/* Opens the memory at path: read-only, or for writing (created when
+ * create is set); NULL after printing nothing (the reason is in d). */
+static sv_tm *open_db(const char *path, int readonly, int create, sv_diags *d)
+{
+    sv_tm_opts to;
+    sv_tm_opts_init(&to);
+    to.readonly = readonly;
+    to.create = create;
+    sv_tm *tm = NULL;
+    return sv_tm_open(path, &to, &tm, d) == SV_OK ? tm : NULL;
+}
+
 /* ---- output: TMX or TSV -------------------------------------------- */
 
 typedef struct {
@@ -303,11 +315,8 @@ static int tm_import(int argc, char **argv)
     if (optind >= argc)
         return cli_usage_error("tm import", "no TMX file given");
     sv_diags *d = sv_diags_new();
-    sv_tm_opts to;
-    sv_tm_opts_init(&to);
-    to.create = 1;
-    sv_tm *tm = NULL;
-    if (sv_tm_open(c.db, &to, &tm, d) != SV_OK) {
+    sv_tm *tm = open_db(c.db, 0, 1, d);
+    if (!tm) {
         cli_print_diags(d, c.verbose);
         sv_diags_free(d);
         return EXIT_ERROR;
@@ -360,14 +369,11 @@ static int put_each(void *ctx, const sv_tu *tu)
 static int export_db(const common *c, const char *cmd)
 {
     sv_diags *d = sv_diags_new();
-    sv_tm_opts to;
-    sv_tm_opts_init(&to);
-    to.readonly = 1;
-    sv_tm *tm = NULL;
     int rc = EXIT_ERROR;
     sink s;
     memset(&s, 0, sizeof s);
-    if (sv_tm_open(c->db, &to, &tm, d) != SV_OK)
+    sv_tm *tm = open_db(c->db, 1, 0, d);
+    if (!tm)
         goto done;
     if (sink_open(&s, c, d) != SV_OK)
         goto done;
@@ -738,12 +744,9 @@ static int tm_stats(int argc, char **argv)
     sv_diags *d = sv_diags_new();
     int rc = EXIT_OK;
     if (c.db) {
-        sv_tm_opts to;
-        sv_tm_opts_init(&to);
-        to.readonly = !check;
-        sv_tm *tm = NULL;
+        sv_tm *tm = open_db(c.db, !check, 0, d);
         sv_tm_stats *s = NULL;
-        if (sv_tm_open(c.db, &to, &tm, d) != SV_OK || sv_tm_get_stats(tm, &s, d) != SV_OK) {
+        if (!tm || sv_tm_get_stats(tm, &s, d) != SV_OK) {
             rc = EXIT_ERROR;
         } else {
             if (check) {
@@ -1040,13 +1043,10 @@ static int tm_lookup(int argc, char **argv)
         sv_diags_free(d);
         return EXIT_ERROR;
     }
-    sv_tm_opts to;
-    sv_tm_opts_init(&to);
-    to.readonly = 1;
-    sv_tm *tm = NULL;
     int rc = EXIT_ERROR;
     size_t any = 0;
-    if (sv_tm_open(c.db, &to, &tm, d) != SV_OK)
+    sv_tm *tm = open_db(c.db, 1, 0, d);
+    if (!tm)
         goto done;
     size_t total = file ? nlines : (size_t)(argc - optind);
     for (size_t i = 0; i < total; i++) {
@@ -1148,14 +1148,10 @@ static int tm_concordance(int argc, char **argv)
         return cli_usage_error("tm concordance", "give exactly one term (quote several words)");
     const char *term = argv[optind];
     sv_diags *d = sv_diags_new();
-    sv_tm_opts to;
-    sv_tm_opts_init(&to);
-    to.readonly = 1;
-    sv_tm *tm = NULL;
     sv_tm_hits hits = {NULL, 0, 0};
     int rc = EXIT_ERROR;
-    if (sv_tm_open(c.db, &to, &tm, d) == SV_OK &&
-        sv_tm_concordance(tm, term, strlen(term), &co, &hits, d) == SV_OK) {
+    sv_tm *tm = open_db(c.db, 1, 0, d);
+    if (tm && sv_tm_concordance(tm, term, strlen(term), &co, &hits, d) == SV_OK) {
         print_hits(fmt, term, &hits, 0, -1);
         rc = hits.n ? EXIT_OK : EXIT_FOUND;
     }

@@ -1671,7 +1671,7 @@ static int hostile_head(const char *data, size_t len)
     return bad;
 }
 
-static sv_status reader_start(sv_tmx_reader *r, const sv_tmx_read_opts *opts, sv_diags *diags)
+static sv_status reader_prepare(sv_tmx_reader *r, const sv_tmx_read_opts *opts, sv_diags *diags)
 {
     sv_tmx_read_opts o;
     if (opts)
@@ -1698,6 +1698,19 @@ static sv_status reader_start(sv_tmx_reader *r, const sv_tmx_read_opts *opts, sv
     }
     xmlTextReaderSetStructuredErrorHandler(r->xr, on_xml_error, r);
     return read_prolog(r);
+}
+
+/* Finishes opening r: on success *rp = r, else r is freed. */
+static sv_status reader_start(sv_tmx_reader *r, const sv_tmx_read_opts *opts,
+                              sv_tmx_reader **rp, sv_diags *diags)
+{
+    sv_status s = reader_prepare(r, opts, diags);
+    if (s != SV_OK) {
+        sv_tmx_reader_free(r);
+        return s;
+    }
+    *rp = r;
+    return SV_OK;
 }
 
 static sv_tmx_reader *reader_alloc(const char *name)
@@ -1744,13 +1757,7 @@ sv_status sv_tmx_reader_open(const char *path, const sv_tmx_read_opts *opts, sv_
     }
     r->pre = r->head_owned;
     r->pre_len = n;
-    sv_status s = reader_start(r, opts, diags);
-    if (s != SV_OK) {
-        sv_tmx_reader_free(r);
-        return s;
-    }
-    *rp = r;
-    return SV_OK;
+    return reader_start(r, opts, rp, diags);
 }
 
 sv_status sv_tmx_reader_open_mem(const char *name, const char *data, size_t len,
@@ -1760,13 +1767,7 @@ sv_status sv_tmx_reader_open_mem(const char *name, const char *data, size_t len,
     sv_tmx_reader *r = reader_alloc(name);
     r->pre = data;
     r->pre_len = len;
-    sv_status s = reader_start(r, opts, diags);
-    if (s != SV_OK) {
-        sv_tmx_reader_free(r);
-        return s;
-    }
-    *rp = r;
-    return SV_OK;
+    return reader_start(r, opts, rp, diags);
 }
 
 static void summary(sv_tmx_reader *r)
