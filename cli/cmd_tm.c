@@ -113,6 +113,34 @@ static int common_opt(common *c, int opt, const char *arg, const char *cmd)
     }
 }
 
+/* Command-specific options: 1 if opt was one (handled), -1 on a bad
+ * value (reported), 0 if it is not. */
+typedef int (*opt_fn)(void *ctx, int opt, const char *arg);
+
+/* Parses a command's options: -h prints its help; shared options go to c,
+ * the command's own to extra (may be NULL).  Returns -1 to go on, else the
+ * exit status to return. */
+static int parse_opts(common *c, int argc, char **argv, const char *cmd, const char *shortopts,
+                      const struct option *lo, void (*help)(void), opt_fn extra, void *ctx)
+{
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, shortopts, lo, NULL)) != -1) {
+        if (opt == 'h') {
+            help();
+            return EXIT_OK;
+        }
+        int r = extra ? extra(ctx, opt, optarg) : 0;
+        if (r == 0)
+            r = common_opt(c, opt, optarg, cmd);
+        if (r < 0)
+            return EXIT_ERROR;
+        if (r == 0)
+            return cli_usage_error(cmd, "bad option");
+    }
+    return -1;
+}
+
 static void header_for(const common *c, sv_tmx_header *h)
 {
     sv_tmx_header_init(h);
@@ -269,6 +297,30 @@ static void end_progress(progress *p)
 
 /* ---- import -------------------------------------------------------- */
 
+static void import_help(void)
+{
+    printf("Usage: sverka tm import --db TM [OPTIONS] FILE.tmx...\n"
+           "\n"
+           "Add TMX files to a translation memory (created if missing).  Each file is\n"
+           "imported in one transaction: all of it or, after an error or a kill,\n"
+           "nothing.  Identical pairs are stored once; every occurrence is recorded\n"
+           "with its file, and the stored unit keeps the newest one's metadata.  A\n"
+           "file already imported (same path, size and time) is skipped.\n"
+           "\n"
+           "Options:\n"
+           "      --db TM          the translation memory (an SQLite file)\n"
+           "      --langs SRC,TGT  languages to read, matched by prefix (default en,ru)\n"
+           "      --force          import files again even if already imported\n"
+           "  -q, --quiet          no per-file summary\n"
+           "  -v, --verbose        also show notes\n"
+           "  -h, --help           show this help\n"
+           "\n"
+           "Example:\n"
+           "  sverka tm import --db memory.sqlite project_save.tmx aligned/*.tmx\n"
+           "\n"
+           "Exit status: 0 success, 1 some files failed, 2 all failed or usage error.\n");
+}
+
 static int tm_import(int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -278,38 +330,9 @@ static int tm_import(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     common c;
     common_init(&c);
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "qvh", lo, NULL)) != -1) {
-        if (opt == 'h') {
-            printf("Usage: sverka tm import --db TM [OPTIONS] FILE.tmx...\n"
-                   "\n"
-                   "Add TMX files to a translation memory (created if missing).  Each file is\n"
-                   "imported in one transaction: all of it or, after an error or a kill,\n"
-                   "nothing.  Identical pairs are stored once; every occurrence is recorded\n"
-                   "with its file, and the stored unit keeps the newest one's metadata.  A\n"
-                   "file already imported (same path, size and time) is skipped.\n"
-                   "\n"
-                   "Options:\n"
-                   "      --db TM          the translation memory (an SQLite file)\n"
-                   "      --langs SRC,TGT  languages to read, matched by prefix (default en,ru)\n"
-                   "      --force          import files again even if already imported\n"
-                   "  -q, --quiet          no per-file summary\n"
-                   "  -v, --verbose        also show notes\n"
-                   "  -h, --help           show this help\n"
-                   "\n"
-                   "Example:\n"
-                   "  sverka tm import --db memory.sqlite project_save.tmx aligned/*.tmx\n"
-                   "\n"
-                   "Exit status: 0 success, 1 some files failed, 2 all failed or usage error.\n");
-            return EXIT_OK;
-        }
-        int r = common_opt(&c, opt, optarg, "tm import");
-        if (r < 0)
-            return EXIT_ERROR;
-        if (r == 0)
-            return cli_usage_error("tm import", "bad option");
-    }
+    int rc = parse_opts(&c, argc, argv, "tm import", "qvh", lo, import_help, NULL, NULL);
+    if (rc >= 0)
+        return rc;
     if (!c.db)
         return cli_usage_error("tm import", "--db TM is required");
     if (optind >= argc)
@@ -429,27 +452,14 @@ static const char out_help[] =
     "  -v, --verbose          also show notes\n"
     "  -h, --help             show this help\n";
 
-/* Parses the options of export/filter/merge; returns -1 to continue,
- * else the exit status. */
+/* The options of export/filter/merge. */
 static int parse_out_opts(common *c, int argc, char **argv, const char *cmd,
                           void (*help)(void))
 {
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "o:qvh", out_opts, NULL)) != -1) {
-        if (opt == 'h') {
-            help();
-            return EXIT_OK;
-        }
-        int r = common_opt(c, opt, optarg, cmd);
-        if (r < 0)
-            return EXIT_ERROR;
-        if (r == 0)
-            return cli_usage_error(cmd, "bad option");
-    }
-    if (c->format && strcmp(c->format, "tmx") && strcmp(c->format, "tsv"))
+    int rc = parse_opts(c, argc, argv, cmd, "o:qvh", out_opts, help, NULL, NULL);
+    if (rc < 0 && c->format && strcmp(c->format, "tmx") && strcmp(c->format, "tsv"))
         return cli_usage_error(cmd, "unknown format '%s' (use tmx or tsv)", c->format);
-    return -1;
+    return rc;
 }
 
 static void export_help(void)
@@ -698,6 +708,34 @@ static int tm_merge(int argc, char **argv)
 
 /* ---- stats --------------------------------------------------------- */
 
+static void stats_help(void)
+{
+    printf("Usage: sverka tm stats (--db TM [--check] | FILE.tmx...)\n"
+           "\n"
+           "Summarise a translation memory (units, duplicates, language pairs,\n"
+           "scores, dates, imported files) or TMX files (units per file, units\n"
+           "skipped and why, scores).\n"
+           "\n"
+           "Options:\n"
+           "      --db TM          the translation memory\n"
+           "      --check          also verify the database: SQLite's and the index's\n"
+           "                       integrity checks, and the counts of every import\n"
+           "      --langs SRC,TGT  for files: languages to read (default en,ru)\n"
+           "  -v, --verbose        also show notes\n"
+           "  -h, --help           show this help\n"
+           "\n"
+           "Exit status: 0 success, 1 --check found problems, 2 error.\n");
+}
+
+static int stats_opt(void *ctx, int opt, const char *arg)
+{
+    (void)arg;
+    if (opt != OPT_CHECK)
+        return 0;
+    *(int *)ctx = 1;
+    return 1;
+}
+
 static int tm_stats(int argc, char **argv)
 {
     static const struct option lo[] = {{"db", required_argument, NULL, OPT_DB},
@@ -708,37 +746,10 @@ static int tm_stats(int argc, char **argv)
                                        {NULL, 0, NULL, 0}};
     common c;
     common_init(&c);
-    int opt, check = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "vh", lo, NULL)) != -1) {
-        if (opt == OPT_CHECK) {
-            check = 1;
-            continue;
-        }
-        if (opt == 'h') {
-            printf("Usage: sverka tm stats (--db TM [--check] | FILE.tmx...)\n"
-                   "\n"
-                   "Summarise a translation memory (units, duplicates, language pairs,\n"
-                   "scores, dates, imported files) or TMX files (units per file, units\n"
-                   "skipped and why, scores).\n"
-                   "\n"
-                   "Options:\n"
-                   "      --db TM          the translation memory\n"
-                   "      --check          also verify the database: SQLite's and the index's\n"
-                   "                       integrity checks, and the counts of every import\n"
-                   "      --langs SRC,TGT  for files: languages to read (default en,ru)\n"
-                   "  -v, --verbose        also show notes\n"
-                   "  -h, --help           show this help\n"
-                   "\n"
-                   "Exit status: 0 success, 1 --check found problems, 2 error.\n");
-            return EXIT_OK;
-        }
-        int r = common_opt(&c, opt, optarg, "tm stats");
-        if (r < 0)
-            return EXIT_ERROR;
-        if (r == 0)
-            return cli_usage_error("tm stats", "bad option");
-    }
+    int check = 0;
+    int rc0 = parse_opts(&c, argc, argv, "tm stats", "vh", lo, stats_help, stats_opt, &check);
+    if (rc0 >= 0)
+        return rc0;
     if (!c.db == !(optind < argc))
         return cli_usage_error("tm stats", "give either --db TM or TMX files");
     sv_diags *d = sv_diags_new();
@@ -945,6 +956,72 @@ static int read_lines(const char *path, char ***lines, size_t *n, sv_diags *d)
     return 0;
 }
 
+static void lookup_help(void)
+{
+    printf("Usage: sverka tm lookup --db TM [OPTIONS] SENTENCE... | -f FILE\n"
+           "\n"
+           "Find fuzzy matches for each sentence, best first, with a CAT-style match\n"
+           "percentage (word-level edit distance over folded tokens; numbers and\n"
+           "inline tags cost one point each; see docs/formats.md).  Inline tags are\n"
+           "shown as {1} {/1} {2/}.\n"
+           "\n"
+           "Options:\n"
+           "      --db TM            the translation memory\n"
+           "      --from LANG        language of the sentences (default: ru when mostly\n"
+           "                         Cyrillic, else en)\n"
+           "      --to LANG          language of the translations (default: any other)\n"
+           "      --min-match N      lowest match percentage shown (default 50)\n"
+           "      --limit N          matches per sentence (default 5)\n"
+           "      --candidates N     units scored exactly per sentence (default 60)\n"
+           "  -f, --file FILE        read sentences from FILE, one per line\n"
+           "      --format F         text (default), tsv (match, source, target) or\n"
+           "                         jsonl\n"
+           "      --timing           jsonl: add the time of each lookup in ms\n"
+           "  -v, --verbose          also show notes\n"
+           "  -h, --help             show this help\n"
+           "\n"
+           "Example:\n"
+           "  sverka tm lookup --db memory.sqlite \"The tractor plant was founded in "
+           "1946.\"\n"
+           "\n"
+           "Exit status: 0 a match was found, 1 none, 2 error.\n");
+}
+
+typedef struct {
+    sv_tm_lookup_opts o;
+    const char *file;
+    int timing;
+} lookup_args;
+
+static int lookup_opt(void *ctx, int opt, const char *arg)
+{
+    lookup_args *a = ctx;
+    double v;
+    size_t z;
+    switch (opt) {
+    case OPT_FROM: a->o.srclang = arg; return 1;
+    case OPT_TO: a->o.tgtlang = arg; return 1;
+    case 'f': a->file = arg; return 1;
+    case OPT_TIMING: a->timing = 1; return 1;
+    case OPT_MIN_MATCH:
+        if (cli_parse_double(arg, &v) || v > 100)
+            return cli_usage_error("tm lookup", "bad percentage '%s'", arg), -1;
+        a->o.min_match = (int)v;
+        return 1;
+    case OPT_LIMIT:
+    case OPT_CANDIDATES:
+        if (cli_parse_size(arg, &z) || z == 0)
+            return cli_usage_error("tm lookup", "bad number '%s'", arg), -1;
+        if (opt == OPT_LIMIT)
+            a->o.limit = z;
+        else
+            a->o.candidates = z;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int tm_lookup(int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -962,72 +1039,14 @@ static int tm_lookup(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     common c;
     common_init(&c);
-    sv_tm_lookup_opts lo_;
-    sv_tm_lookup_opts_init(&lo_);
-    const char *file = NULL;
-    int timing = 0, opt;
-    double v;
-    size_t z;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "f:vh", lo, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            printf("Usage: sverka tm lookup --db TM [OPTIONS] SENTENCE... | -f FILE\n"
-                   "\n"
-                   "Find fuzzy matches for each sentence, best first, with a CAT-style match\n"
-                   "percentage (word-level edit distance over folded tokens; numbers and\n"
-                   "inline tags cost one point each; see docs/formats.md).  Inline tags are\n"
-                   "shown as {1} {/1} {2/}.\n"
-                   "\n"
-                   "Options:\n"
-                   "      --db TM            the translation memory\n"
-                   "      --from LANG        language of the sentences (default: ru when mostly\n"
-                   "                         Cyrillic, else en)\n"
-                   "      --to LANG          language of the translations (default: any other)\n"
-                   "      --min-match N      lowest match percentage shown (default 50)\n"
-                   "      --limit N          matches per sentence (default 5)\n"
-                   "      --candidates N     units scored exactly per sentence (default 60)\n"
-                   "  -f, --file FILE        read sentences from FILE, one per line\n"
-                   "      --format F         text (default), tsv (match, source, target) or\n"
-                   "                         jsonl\n"
-                   "      --timing           jsonl: add the time of each lookup in ms\n"
-                   "  -v, --verbose          also show notes\n"
-                   "  -h, --help             show this help\n"
-                   "\n"
-                   "Example:\n"
-                   "  sverka tm lookup --db memory.sqlite \"The tractor plant was founded in "
-                   "1946.\"\n"
-                   "\n"
-                   "Exit status: 0 a match was found, 1 none, 2 error.\n");
-            return EXIT_OK;
-        case OPT_FROM: lo_.srclang = optarg; break;
-        case OPT_TO: lo_.tgtlang = optarg; break;
-        case OPT_MIN_MATCH:
-            if (cli_parse_double(optarg, &v) || v > 100)
-                return cli_usage_error("tm lookup", "bad percentage '%s'", optarg);
-            lo_.min_match = (int)v;
-            break;
-        case OPT_LIMIT:
-            if (cli_parse_size(optarg, &z) || z == 0)
-                return cli_usage_error("tm lookup", "bad limit '%s'", optarg);
-            lo_.limit = z;
-            break;
-        case OPT_CANDIDATES:
-            if (cli_parse_size(optarg, &z) || z == 0)
-                return cli_usage_error("tm lookup", "bad number '%s'", optarg);
-            lo_.candidates = z;
-            break;
-        case 'f': file = optarg; break;
-        case OPT_TIMING: timing = 1; break;
-        default: {
-            int r = common_opt(&c, opt, optarg, "tm lookup");
-            if (r < 0)
-                return EXIT_ERROR;
-            if (r == 0)
-                return cli_usage_error("tm lookup", "bad option");
-        }
-        }
-    }
+    lookup_args la;
+    memset(&la, 0, sizeof la);
+    sv_tm_lookup_opts_init(&la.o);
+    int rc0 = parse_opts(&c, argc, argv, "tm lookup", "f:vh", lo, lookup_help, lookup_opt, &la);
+    if (rc0 >= 0)
+        return rc0;
+    const char *file = la.file;
+    int timing = la.timing;
     const char *fmt = c.format ? c.format : "text";
     if (strcmp(fmt, "text") && strcmp(fmt, "tsv") && strcmp(fmt, "jsonl"))
         return cli_usage_error("tm lookup", "unknown format '%s'", fmt);
@@ -1053,7 +1072,7 @@ static int tm_lookup(int argc, char **argv)
         const char *q = file ? lines[i] : argv[optind + (int)i];
         sv_tm_hits hits = {NULL, 0, 0};
         double t0 = now_s();
-        sv_status st = sv_tm_lookup(tm, q, strlen(q), &lo_, &hits, d);
+        sv_status st = sv_tm_lookup(tm, q, strlen(q), &la.o, &hits, d);
         double ms = (now_s() - t0) * 1e3;
         cli_print_diags(d, c.verbose ? 1 : -1);
         if (st != SV_OK) {
@@ -1076,7 +1095,7 @@ static int tm_lookup(int argc, char **argv)
         }
         print_hits(fmt, q, &hits, 0, timing ? ms : -1);
         if (hits.n == 0 && !strcmp(fmt, "text"))
-            printf("(no match of %d%% or more)\n\n", lo_.min_match);
+            printf("(no match of %d%% or more)\n\n", la.o.min_match);
         sv_tm_hits_free(&hits);
     }
     rc = any ? EXIT_OK : EXIT_FOUND;
@@ -1088,6 +1107,39 @@ done:
     free(lines);
     sv_diags_free(d);
     return rc;
+}
+
+static void concordance_help(void)
+{
+    printf("Usage: sverka tm concordance --db TM [OPTIONS] TERM\n"
+           "\n"
+           "Show the units whose source or target contains TERM (one or more words,\n"
+           "in either language), with word endings ignored: 'тракторный завод'\n"
+           "also finds 'тракторного завода', 'tractor' finds 'tractors'.  The side\n"
+           "that matched is shown first, the term in [brackets].\n"
+           "\n"
+           "Options:\n"
+           "      --db TM          the translation memory\n"
+           "      --limit N        at most N units (default 50)\n"
+           "      --format F       text (default), tsv or jsonl (with byte spans)\n"
+           "  -v, --verbose        also show notes\n"
+           "  -h, --help           show this help\n"
+           "\n"
+           "Example:\n"
+           "  sverka tm concordance --db memory.sqlite \"тракторный завод\"\n"
+           "\n"
+           "Exit status: 0 found, 1 not found, 2 error.\n");
+}
+
+static int concordance_opt(void *ctx, int opt, const char *arg)
+{
+    size_t z;
+    if (opt != OPT_LIMIT)
+        return 0;
+    if (cli_parse_size(arg, &z) || z == 0)
+        return cli_usage_error("tm concordance", "bad limit '%s'", arg), -1;
+    ((sv_tm_conc_opts *)ctx)->limit = z;
+    return 1;
 }
 
 static int tm_concordance(int argc, char **argv)
@@ -1102,43 +1154,10 @@ static int tm_concordance(int argc, char **argv)
     common_init(&c);
     sv_tm_conc_opts co;
     sv_tm_conc_opts_init(&co);
-    int opt;
-    size_t z;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "vh", lo, NULL)) != -1) {
-        if (opt == 'h') {
-            printf("Usage: sverka tm concordance --db TM [OPTIONS] TERM\n"
-                   "\n"
-                   "Show the units whose source or target contains TERM (one or more words,\n"
-                   "in either language), with word endings ignored: 'тракторный завод'\n"
-                   "also finds 'тракторного завода', 'tractor' finds 'tractors'.  The side\n"
-                   "that matched is shown first, the term in [brackets].\n"
-                   "\n"
-                   "Options:\n"
-                   "      --db TM          the translation memory\n"
-                   "      --limit N        at most N units (default 50)\n"
-                   "      --format F       text (default), tsv or jsonl (with byte spans)\n"
-                   "  -v, --verbose        also show notes\n"
-                   "  -h, --help           show this help\n"
-                   "\n"
-                   "Example:\n"
-                   "  sverka tm concordance --db memory.sqlite \"тракторный завод\"\n"
-                   "\n"
-                   "Exit status: 0 found, 1 not found, 2 error.\n");
-            return EXIT_OK;
-        }
-        if (opt == OPT_LIMIT) {
-            if (cli_parse_size(optarg, &z) || z == 0)
-                return cli_usage_error("tm concordance", "bad limit '%s'", optarg);
-            co.limit = z;
-            continue;
-        }
-        int r = common_opt(&c, opt, optarg, "tm concordance");
-        if (r < 0)
-            return EXIT_ERROR;
-        if (r == 0)
-            return cli_usage_error("tm concordance", "bad option");
-    }
+    int rc0 = parse_opts(&c, argc, argv, "tm concordance", "vh", lo, concordance_help,
+                         concordance_opt, &co);
+    if (rc0 >= 0)
+        return rc0;
     const char *fmt = c.format ? c.format : "text";
     if (strcmp(fmt, "text") && strcmp(fmt, "tsv") && strcmp(fmt, "jsonl"))
         return cli_usage_error("tm concordance", "unknown format '%s'", fmt);
