@@ -165,10 +165,15 @@ clean:
 DEPS = build-essential pkg-config libicu-dev icu-devtools libxml2-dev libxml2-utils \
        libhunspell-dev hunspell-ru hunspell-en-us libsqlite3-dev sqlite3 zlib1g-dev \
        mueller7-dict python3 parallel clang libclang-rt-14-dev valgrind \
-       libstemmer-dev omegat translate-toolkit nodejs npm
+       libstemmer-dev omegat translate-toolkit
+# The TMX interoperability checks also need Node.js and npm (Debian's, unless
+# a Node.js from elsewhere, which brings its own npm, is already installed:
+# Debian's npm would conflict with it) and the npm package tmexchange.
 deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEPS)
+	command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
 	tests/interop/setup-npm.sh
 
 compdb:

@@ -787,7 +787,10 @@ static int tm_stats(int argc, char **argv)
                 printf("  %s  %s: %zu TUs, %zu added, %zu duplicates, %zu skipped\n",
                        s->sources[i].imported, s->sources[i].path, s->sources[i].tus,
                        s->sources[i].added, s->sources[i].duplicates, s->sources[i].skipped);
-            printf("size:         %.1f MB\n", (double)s->bytes / 1e6);
+            if (s->bytes < 1000000)
+                printf("size:         %lld KB\n", (s->bytes + 999) / 1000);
+            else
+                printf("size:         %.1f MB\n", (double)s->bytes / 1e6);
         }
         sv_tm_stats_free(s);
         sv_tm_close(tm);

@@ -1358,7 +1358,8 @@ static int pick_trigrams(sv_tm *tm, qtri_list *q, size_t budget)
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
-    qsort(q->v, q->n, sizeof *q->v, by_df);
+    if (q->n > 1)
+        qsort(q->v, q->n, sizeof *q->v, by_df);
     size_t used = 0, picked = 0;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < q->n && picked < 64; i++) {
@@ -1440,9 +1441,11 @@ sv_status sv_tm_lookup(sv_tm *tm, const char *text, size_t len, const sv_tm_look
     for (size_t i = 0; i < cm.cap; i++)
         if (cm.v[i].key)
             heap_offer(top, &nc, keep, cm.v[i]);
-    memcpy(cm.v, top, nc * sizeof *top);
+    if (nc > 0) {
+        memcpy(cm.v, top, nc * sizeof *top);
+        qsort(cm.v, nc, sizeof *cm.v, by_weight);
+    }
     free(top);
-    qsort(cm.v, nc, sizeof *cm.v, by_weight);
     st = prep(tm, hit_sql);
     if (!st) {
         s = db_error(tm, diags, "cannot read the translation memory");
@@ -1471,7 +1474,8 @@ sv_status sv_tm_lookup(sv_tm *tm, const char *text, size_t len, const sv_tm_look
         }
         sqlite3_reset(st);
     }
-    qsort(out->v + first, out->n - first, sizeof *out->v, by_match);
+    if (out->n > first + 1)
+        qsort(out->v + first, out->n - first, sizeof *out->v, by_match);
     while (out->n - first > o.limit)
         hit_free(&out->v[--out->n]);
     if (q.n == 0)

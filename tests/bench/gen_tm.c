@@ -87,7 +87,7 @@ int main(int argc, char **argv)
     size_t N = strtoull(argv[2], NULL, 10);
     char **en = NULL, **ru = NULL;
     size_t np = 0, c1 = 0, c2 = 0, n2 = 0;
-    words ven = {0}, vru = {0};
+    words ven = {0}, vru = {0}, lines = {0}; /* lines: the copies the vocabularies point into */
     char line[1 << 16];
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = '\0';
@@ -98,8 +98,11 @@ int main(int argc, char **argv)
         char *a = xstrdup(line), *b = xstrdup(tab + 1);
         SV_PUSH(en, np, c1, a);
         SV_PUSH(ru, n2, c2, b);
-        split_words(xstrdup(line), &ven);
-        split_words(xstrdup(tab + 1), &vru);
+        char *c1 = xstrdup(line), *c2 = xstrdup(tab + 1);
+        SV_PUSH(lines.v, lines.n, lines.cap, c1);
+        SV_PUSH(lines.v, lines.n, lines.cap, c2);
+        split_words(c1, &ven);
+        split_words(c2, &vru);
     }
     fclose(f);
     if (np == 0)
@@ -180,5 +183,11 @@ int main(int argc, char **argv)
     fclose(q);
     sv_status st = sv_tmx_writer_close(w, d);
     sv_diags_free(d);
+    for (size_t i = 0; i < np; i++)
+        free(en[i]), free(ru[i]);
+    for (size_t i = 0; i < lines.n; i++)
+        free(lines.v[i]);
+    free(en), free(ru), free(lines.v), free(ven.v), free(vru.v), free(qk);
+    sv_buf_free(&s), sv_buf_free(&t), sv_buf_free(&id), sv_buf_free(&qb);
     return st == SV_OK ? 0 : 2;
 }
