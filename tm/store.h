@@ -106,7 +106,8 @@ typedef struct {
     long long bytes;       /* size of the database file */
 } sv_tm_stats;
 
-/* Caller frees *out with sv_tm_stats_free. */
+/* Figures from one consistent snapshot; caller frees *out with
+ * sv_tm_stats_free. */
 sv_status sv_tm_get_stats(sv_tm *tm, sv_tm_stats **out, sv_diags *diags);
 void sv_tm_stats_free(sv_tm_stats *s);
 
@@ -147,10 +148,15 @@ typedef struct {
     size_t n, cap;
 } sv_tm_hits;
 
+/* Frees the hits' strings and array (the struct itself is the caller's)
+ * and leaves h empty for reuse. */
 void sv_tm_hits_free(sv_tm_hits *h);
 
 /* Fuzzy matches for text, best first (match, then newest), each with its
- * CAT-style match percentage (fuzzy.h).  Hits are appended to out. */
+ * CAT-style match percentage (fuzzy.h).  Borrows text and opts; the hits
+ * are appended to out, which the caller frees with sv_tm_hits_free.  A
+ * query with no word of three letters or more (and more than eight words)
+ * finds nothing, with a note. */
 sv_status sv_tm_lookup(sv_tm *tm, const char *text, size_t len, const sv_tm_lookup_opts *opts,
                        sv_tm_hits *out, sv_diags *diags);
 
