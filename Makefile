@@ -49,7 +49,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DSV_VERSION='"$(VERSION)"' -I$(BUILD)/gen $(WARN) $(PKG_CFLAGS) \
              $(CFLAGS) $(SAN)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
-LIBS       = $(PKG_LIBS) -lpthread -lm -lz
+LIBS       = $(PKG_LIBS) -lstemmer -lpthread -lm -lz
 
 LIB_SRC   := $(sort $(wildcard base/*.c align/*.c tm/*.c))
 CLI_SRC   := $(sort $(wildcard cli/*.c))
@@ -66,7 +66,10 @@ REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/replay/%)
 
 MANPAGES  := $(sort $(wildcard docs/*.1))
 
-.PHONY: all check unit spec golden replay quality bench asan ubsan fuzz install \
+# Test and benchmark helpers of the translation memory (tests/bench, tests/interop).
+TMTOOLS   := $(BUILD)/bench/gen_tm $(BUILD)/bench/bench_lookup $(BUILD)/interop/seed_pairs
+
+.PHONY: all check unit spec golden replay quality bench bench-tm asan ubsan fuzz install \
         uninstall clean deps regen compdb format
 
 all: sverka
@@ -106,12 +109,22 @@ $(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(ALL_LDFLAGS) $(LIBS)
 
-check: sverka $(UNIT_BIN) $(REPLAY_BIN)
+$(BUILD)/bench/%: tests/bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
+$(BUILD)/interop/%: tests/interop/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
+check: sverka $(UNIT_BIN) $(REPLAY_BIN) $(TMTOOLS)
 	@tests/run-unit.sh $(UNIT_BIN)
 	@tests/spec/run-spec.sh $(BIN)
 	@tests/golden/run-golden.sh $(BIN)
 	@tests/fuzz/run-replay.sh $(BUILD)/replay
 	@tests/run-cli.sh $(BIN)
+	@tests/tm/run-tm.sh $(BIN) $(BUILD)
+	@tests/interop/run-interop.sh $(BIN) $(BUILD)
 	@echo "make check: all tests passed"
 
 regen: sverka
@@ -122,6 +135,10 @@ quality: sverka
 
 bench: sverka
 	tests/bench/run-bench.sh $(BIN)
+
+# Translation memory: import of 1M units, lookup times (TM_UNITS=... to change).
+bench-tm: sverka $(TMTOOLS)
+	tests/bench/bench-tm.sh $(BIN) $(BUILD)
 
 asan: check
 ubsan: check
@@ -147,10 +164,17 @@ clean:
 # Every Debian package the build, the tests and the tools need (run as root).
 DEPS = build-essential pkg-config libicu-dev icu-devtools libxml2-dev libxml2-utils \
        libhunspell-dev hunspell-ru hunspell-en-us libsqlite3-dev sqlite3 zlib1g-dev \
-       mueller7-dict python3 parallel clang libclang-rt-14-dev valgrind
+       mueller7-dict python3 parallel clang libclang-rt-14-dev valgrind \
+       libstemmer-dev omegat translate-toolkit
+# The TMX interoperability checks also need Node.js and npm (Debian's, unless
+# a Node.js from elsewhere, which brings its own npm, is already installed:
+# Debian's npm would conflict with it) and the npm package tmexchange.
 deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEPS)
+	command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+	tests/interop/setup-npm.sh
 
 compdb:
 	bear -- $(MAKE) clean all

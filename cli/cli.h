@@ -51,5 +51,6 @@ int cli_load_lexicon(int use_mueller, const char *user_dict, struct sv_lexicon *
 int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
+int cmd_tm(int argc, char **argv);
 
 #endif
