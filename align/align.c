@@ -35,7 +35,7 @@ static const char *const feat_names[NFEAT] = {
  * and tools/tune-align.py (the structural weights against strict F1):
  * docs/design.md, "Fitting". */
 static const double weights[NFEAT] = {
-    -1.979, -0.6968, -0.02577, 0.09178, 0.2658, -0.7513, 0.3388, -0.81, -2.895, -3.541, 0.7392, 0.7848, -4.785, -8.716, -3.324, 0.2572, 4.39, 2.227, 0.3678, 2.206};
+    -0.729, -0.6968, -0.02577, 0.09178, 0.2658, -0.7513, 0.3388, -0.81, -2.895, -3.791, 0.7392, 0.7848, -3.285, -8.716, -3.324, 0.2572, 4.39, 2.227, 0.3678, 2.206};
 
 /* The same model without dictionary evidence, for the coarse levels of long
  * inputs (and for alignment without a lexicon). */

@@ -11,6 +11,7 @@
 #include "../base/buf.h"
 #include "../base/fileio.h"
 #include "../tm/bitext.h"
+#include "../tm/tmx.h"
 #include "cli.h"
 
 /* Links scored below this are not written (chosen on the dev sets:
@@ -33,6 +34,8 @@ static void help(void)
         "                         link with sentence indices, byte spans, texts, bead\n"
         "                         and score; tmx (the default for .tmx files)\n"
         "                         Default: from the extension of -o, else tsv.\n"
+        "      --lang-tags S,T    TMX language tags (default en-US,ru-RU by language)\n"
+        "      --date DATE        TMX creationdate (default: $SOURCE_DATE_EPOCH or now)\n"
         "      --all              also write unlinked sentences (jsonl: 1-0 / 0-1 beads)\n"
         "      --min-score S      drop links whose score (estimated probability of being\n"
         "                         right) is below S; default %.2f\n"
@@ -93,11 +96,14 @@ int cmd_align(int argc, char **argv)
         {"band", required_argument, NULL, 'W'},
         {"dict", required_argument, NULL, 'd'},
         {"weights", required_argument, NULL, 'w'},
+        {"lang-tags", required_argument, NULL, 'L'},
+        {"date", required_argument, NULL, 't'},
         {"no-dict", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    const char *dict_path = NULL;
+    const char *dict_path = NULL, *lang_tags = NULL, *date_arg = NULL;
     int use_mueller = 1;
+    char date[17];
     const char *out_path = "-", *format = NULL, *srx_path = NULL, *dump_path = NULL;
     int all = 0, verbose = 0;
     double min_score = DEFAULT_MIN_SCORE;
@@ -142,6 +148,8 @@ int cmd_align(int argc, char **argv)
             break;
         case 'd': dict_path = optarg; break;
         case 'w': po.align.weights = optarg; break;
+        case 'L': lang_tags = optarg; break;
+        case 't': date_arg = optarg; break;
         case 'n': use_mueller = 0; break;
         case 'h': help(); return EXIT_OK;
         default: return cli_usage_error("align", "bad option");
@@ -153,6 +161,23 @@ int cmd_align(int argc, char **argv)
     sv_bitext_write_opts_init(&wo);
     wo.min_score = min_score;
     wo.all = all;
+    char tags[2][36];
+    if (lang_tags) {
+        const char *comma = strchr(lang_tags, ',');
+        if (!comma || comma == lang_tags || !comma[1] || (size_t)(comma - lang_tags) >= sizeof tags[0] ||
+            strlen(comma + 1) >= sizeof tags[1])
+            return cli_usage_error("align", "--lang-tags wants two tags: SOURCE,TARGET (e.g. en,ru)");
+        snprintf(tags[0], sizeof tags[0], "%.*s", (int)(comma - lang_tags), lang_tags);
+        snprintf(tags[1], sizeof tags[1], "%s", comma + 1);
+        wo.src_tag = tags[0];
+        wo.tgt_tag = tags[1];
+    }
+    if (date_arg) {
+        if (sv_tmx_date_parse(date_arg, date) != 0)
+            return cli_usage_error("align", "--date wants 2024-03-12, 2024-03-12T10:00:00Z, "
+                                            "20240312T100000Z or @SECONDS");
+        wo.date = date;
+    }
     if (format) {
         if (sv_bitext_format_parse(format, &wo.format) != 0)
             return cli_usage_error("align", "unknown format '%s' (use tmx, tsv or jsonl)", format);

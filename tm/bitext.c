@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "../base/fileio.h"
+#include "tmx.h"
 
 void sv_bitext_write_opts_init(sv_bitext_write_opts *o)
 {
@@ -118,13 +119,66 @@ sv_status sv_bitext_format_buf(const sv_bitext *b, const sv_bitext_write_opts *o
     return SV_OK;
 }
 
+static const char *default_tag(sv_lang l)
+{
+    return l == SV_LANG_RU ? "ru-RU" : l == SV_LANG_EN ? "en-US" : "und";
+}
+
+/* The document names written as provenance: the file name only. */
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static sv_status write_tmx(const sv_bitext *b, const char *path, const sv_bitext_write_opts *o,
+                           sv_diags *diags)
+{
+    sv_tmx_header h;
+    sv_tmx_header_init(&h);
+    h.srclang = o->src_tag ? o->src_tag : default_tag(b->src.lang);
+    h.tgtlang = o->tgt_tag ? o->tgt_tag : default_tag(b->tgt.lang);
+    h.adminlang = "en-US";
+    h.creationdate = o->date;
+    h.srcdoc = base_name(sv_doc_name(b->src.doc));
+    h.tgtdoc = base_name(sv_doc_name(b->tgt.doc));
+    sv_tmx_writer *w;
+    sv_status st = sv_tmx_writer_open(path, &h, &w, diags);
+    if (st != SV_OK)
+        return st;
+    sv_buf s = SV_BUF_INIT, t = SV_BUF_INIT;
+    for (size_t i = 0; i < b->nlinks && st == SV_OK; i++) {
+        const sv_link *l = &b->links[i];
+        if (!l->nsrc || !l->ntgt || l->score < o->min_score)
+            continue;
+        sv_buf_reset(&s);
+        sv_buf_reset(&t);
+        sv_bitext_side_text(&b->src, l->src, l->nsrc, &s);
+        sv_bitext_side_text(&b->tgt, l->tgt, l->ntgt, &t);
+        sv_tu tu;
+        sv_tu_init(&tu);
+        tu.src = sv_buf_cstr(&s);
+        tu.src_len = s.len;
+        tu.tgt = sv_buf_cstr(&t);
+        tu.tgt_len = t.len;
+        tu.score = l->score;
+        tu.bead = sv_link_bead(l);
+        st = sv_tmx_write_tu(w, &tu, diags);
+    }
+    sv_buf_free(&s);
+    sv_buf_free(&t);
+    if (st != SV_OK) {
+        sv_tmx_writer_abort(w);
+        return st;
+    }
+    return sv_tmx_writer_close(w, diags);
+}
+
 sv_status sv_bitext_write(const sv_bitext *b, const char *path, const sv_bitext_write_opts *o,
                           sv_diags *diags)
 {
-    if (o->format == SV_BITEXT_TMX) {
-        sv_diags_add(diags, SV_ERROR, path, 0, 0, -1, "TMX output is not available yet");
-        return SV_ERR_UNSUPPORTED;
-    }
+    if (o->format == SV_BITEXT_TMX)
+        return write_tmx(b, path, o, diags);
     sv_out *out;
     sv_status st = sv_out_open(path, &out, diags);
     if (st != SV_OK)

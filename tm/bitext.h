@@ -33,7 +33,7 @@ typedef struct {
     const char *id;       /* JSONL: an "id" member on every line (batch), or NULL */
     const char *src_tag;  /* TMX language tags; NULL: en-US / ru-RU by language */
     const char *tgt_tag;
-    const char *date;     /* TMX creationdate; NULL: SOURCE_DATE_EPOCH or now */
+    const char *date;     /* TMX creationdate (YYYYMMDDThhmmssZ); NULL: SOURCE_DATE_EPOCH or now */
 } sv_bitext_write_opts;
 
 void sv_bitext_write_opts_init(sv_bitext_write_opts *o);
