@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "../base/buf.h"
 #include "../base/mem.h"
@@ -41,6 +42,13 @@ static const double weights[NFEAT] = {
  * inputs (and for alignment without a lexicon). */
 static const double weights_nolex[NFEAT] = {
     0.5081, -0.8223, -0.1576, 0.02623, 0.5121, -0.7943, 0.5572, -0.8817, -3.013, -4.164, 0.9268, 0.8756, -4.228, -8.675, -3.176, -0.8566, 0, 0, 0, 0};
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 /* ---- options ------------------------------------------------------------ */
 
@@ -374,20 +382,43 @@ static void free_side(side *s)
     free(s->w);
 }
 
-static size_t count_key(const uint64_t *v, size_t n, uint64_t k)
+/* Distinct keys of a side and how many times each occurs. */
+typedef struct {
+    uint64_t *k;
+    uint32_t *n;
+    size_t len;
+} keycount;
+
+static void count_keys(const side *x, keycount *out)
 {
-    size_t lo = 0, hi = n;
+    uint64_t *v = xmalloc((x->npool + 1) * sizeof *v);
+    memcpy(v, x->keys, x->npool * sizeof *v);
+    qsort(v, x->npool, sizeof *v, cmp_u64);
+    out->k = v;
+    out->n = xmalloc((x->npool + 1) * sizeof *out->n);
+    size_t d = 0;
+    for (size_t i = 0; i < x->npool; i++) {
+        if (d && v[d - 1] == v[i]) {
+            out->n[d - 1]++;
+            continue;
+        }
+        v[d] = v[i];
+        out->n[d++] = 1;
+    }
+    out->len = d;
+}
+
+static uint32_t key_count(const keycount *c, uint64_t k)
+{
+    size_t lo = 0, hi = c->len;
     while (lo < hi) {
         size_t m = (lo + hi) / 2;
-        if (v[m] < k)
+        if (c->k[m] < k)
             lo = m + 1;
         else
             hi = m;
     }
-    size_t c = 0;
-    while (lo + c < n && v[lo + c] == k)
-        c++;
-    return c;
+    return lo < c->len && c->k[lo] == k ? c->n[lo] : 0;
 }
 
 /* Keeps only the keys found on both sides (a key one side never has cannot
@@ -395,12 +426,9 @@ static size_t count_key(const uint64_t *v, size_t n, uint64_t k)
  * sentences says more. */
 static void weigh_keys(side *a, side *b)
 {
-    size_t na = a->npool, nb = b->npool; /* the pools shrink below: count on copies */
-    uint64_t *ka = xmalloc((na + 1) * sizeof *ka), *kb = xmalloc((nb + 1) * sizeof *kb);
-    memcpy(ka, a->keys, na * sizeof *ka);
-    memcpy(kb, b->keys, nb * sizeof *kb);
-    qsort(ka, na, sizeof *ka, cmp_u64);
-    qsort(kb, nb, sizeof *kb, cmp_u64);
+    keycount ca, cb; /* counted before the pools shrink */
+    count_keys(a, &ca);
+    count_keys(b, &cb);
     double total = (double)(a->n + b->n) + 1;
     side *sides[2] = {a, b};
     for (int s = 0; s < 2; s++) {
@@ -410,7 +438,7 @@ static void weigh_keys(side *a, side *b)
             uint32_t start = (uint32_t)w;
             for (uint32_t k = 0; k < x->f[u].ntok; k++) {
                 uint64_t key = x->keys[x->f[u].tok + k];
-                size_t da = count_key(ka, na, key), db = count_key(kb, nb, key);
+                uint32_t da = key_count(&ca, key), db = key_count(&cb, key);
                 if (!da || !db)
                     continue;
                 x->keys[w] = key;
@@ -421,8 +449,10 @@ static void weigh_keys(side *a, side *b)
         }
         x->npool = w;
     }
-    free(ka);
-    free(kb);
+    free(ca.k);
+    free(ca.n);
+    free(cb.k);
+    free(cb.n);
 }
 
 /* ---- bead scores ------------------------------------------------------- */
@@ -438,8 +468,12 @@ static void weigh_keys(side *a, side *b)
 enum { LEN_TAB = 512 };
 static float len_tab[LEN_TAB + 1];
 
+static float half_tab[513];
+
 static void len_init(void)
 {
+    for (int i = 0; i <= 512; i++)
+        half_tab[i] = (float)log1p(i / 2.0);
     for (int k = 0; k <= LEN_TAB; k++) {
         double p = erfc((double)k / 64 / M_SQRT2);
         len_tab[k] = (float)-log(p < 1e-12 ? 1e-12 : p);
@@ -461,118 +495,162 @@ static double length_cost(double le, double lr)
     return len_tab[k] * (1 - f) + len_tab[k + 1] * f;
 }
 
-/* Gathers the union of the key slices of units [u0, u0+n) of side S into
- * buffers, sorted by key, by merging the (sorted) slices. */
-static size_t gather(const side *S, size_t u0, size_t n, uint64_t *k, float *w, size_t cap)
-{
-    enum { MAXU = 4 };
-    size_t pos[MAXU], end[MAXU];
-    if (n > MAXU)
-        n = MAXU;
-    for (size_t u = 0; u < n; u++) {
-        pos[u] = S->f[u0 + u].tok;
-        end[u] = pos[u] + S->f[u0 + u].ntok;
-    }
-    size_t m = 0;
-    while (m < cap) {
-        size_t best = MAXU;
-        for (size_t u = 0; u < n; u++)
-            if (pos[u] < end[u] && (best == MAXU || S->keys[pos[u]] < S->keys[pos[best]]))
-                best = u;
-        if (best == MAXU)
-            break;
-        k[m] = S->keys[pos[best]];
-        w[m++] = S->w[pos[best]++];
-    }
-    return m;
-}
-
-/* Weighted size of the intersection of two sorted key lists, per kind of
- * key; miss gets the weight of the keys found on one side only. */
-static void merge_overlap(const uint64_t *ka, const float *wa, size_t n1, const uint64_t *kb,
-                          const float *wb, size_t n2, double *hit, double *miss)
-{
-    for (int k = 0; k < NKINDS; k++)
-        hit[k] = miss[k] = 0;
-    size_t i = 0, j = 0;
-    while (i < n1 && j < n2) {
-        if (ka[i] == kb[j]) {
-            hit[KEY_KIND(ka[i])] += wa[i];
-            uint64_t k = ka[i];
-            while (i < n1 && ka[i] == k)
-                i++;
-            while (j < n2 && kb[j] == k)
-                j++;
-        } else if (ka[i] < kb[j]) {
-            miss[KEY_KIND(ka[i])] += wa[i];
-            i++;
-        } else {
-            miss[KEY_KIND(kb[j])] += wb[j];
-            j++;
-        }
-    }
-    for (; i < n1; i++)
-        miss[KEY_KIND(ka[i])] += wa[i];
-    for (; j < n2; j++)
-        miss[KEY_KIND(kb[j])] += wb[j];
-}
-
-enum { GATHER_MAX = 512 };
-
-/* Weighted overlap of the anchor keys of EN units [a0, a0+na) and RU units
- * [b0, b0+nb), per kind. */
-static void key_overlap(const side *A, size_t a0, size_t na, const side *B, size_t b0,
-                        size_t nb, double *hit, double *miss)
-{
-    if (na == 1 && nb == 1) {
-        const sfeat *x = &A->f[a0], *y = &B->f[b0];
-        merge_overlap(A->keys + x->tok, A->w + x->tok, x->ntok, B->keys + y->tok,
-                      B->w + y->tok, y->ntok, hit, miss);
-        return;
-    }
-    uint64_t ka[GATHER_MAX], kb[GATHER_MAX];
-    float wa[GATHER_MAX], wb[GATHER_MAX];
-    size_t n1 = gather(A, a0, na, ka, wa, GATHER_MAX);
-    size_t n2 = gather(B, b0, nb, kb, wb, GATHER_MAX);
-    merge_overlap(ka, wa, n1, kb, wb, n2, hit, miss);
-}
-
-/* Dictionary evidence for sentence pairs, computed row by row (one English
- * sentence against the Russian sentences its band can reach) and kept for
- * the few rows a bead can span, so that forward and backward passes each
- * compute a pair once. */
-enum { LEXROWS = 8 };
+/* ---- the band of the dynamic programme ------------------------------------ */
 
 typedef struct {
-    long long x;     /* English sentence of this row, -1: none */
-    size_t y0, ny;   /* Russian sentences [y0, y0+ny) */
-    sv_lexmask *m;
+    int a, b;
+} bead_t;
+
+static const bead_t beads[] = {{1, 0}, {0, 1}, {1, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
+enum { NBEADS = 8 };
+
+typedef struct {
+    size_t N, M;
+    size_t *lo, *hi;    /* allowed j range of row i, inclusive */
+    size_t *off;        /* offset of row i's cells */
+    size_t cells;
+} band_t;
+
+static int in_band(const band_t *bd, size_t i, size_t j)
+{
+    return j >= bd->lo[i] && j <= bd->hi[i];
+}
+
+static size_t cell(const band_t *bd, size_t i, size_t j)
+{
+    return bd->off[i] + (j - bd->lo[i]);
+}
+
+/* Makes the band monotone and connected (every row's range reaches into
+ * the previous row's), so that some path always leads from (0,0) to (N,M),
+ * then lays out its cells. */
+static void band_finish(band_t *bd)
+{
+    size_t N = bd->N;
+    bd->lo[0] = 0;
+    bd->hi[N] = bd->M;
+    for (size_t i = 1; i <= N; i++)
+        if (bd->hi[i] < bd->hi[i - 1])
+            bd->hi[i] = bd->hi[i - 1];
+    for (size_t i = N; i-- > 0;)
+        if (bd->lo[i] > bd->lo[i + 1])
+            bd->lo[i] = bd->lo[i + 1];
+    for (size_t i = 1; i <= N; i++)
+        if (bd->lo[i] > bd->hi[i - 1])
+            bd->lo[i] = bd->hi[i - 1];
+    bd->off = xmalloc((bd->N + 2) * sizeof *bd->off);
+    size_t c = 0;
+    for (size_t i = 0; i <= bd->N; i++) {
+        bd->off[i] = c;
+        c += bd->hi[i] - bd->lo[i] + 1;
+    }
+    bd->cells = c;
+}
+
+static void band_full(band_t *bd, size_t N, size_t M)
+{
+    bd->N = N;
+    bd->M = M;
+    bd->lo = xmalloc((N + 1) * sizeof *bd->lo);
+    bd->hi = xmalloc((N + 1) * sizeof *bd->hi);
+    for (size_t i = 0; i <= N; i++) {
+        bd->lo[i] = 0;
+        bd->hi[i] = M;
+    }
+    band_finish(bd);
+}
+
+static void band_free(band_t *bd)
+{
+    free(bd->lo);
+    free(bd->hi);
+    free(bd->off);
+}
+
+/* ---- evidence of sentence pairs ------------------------------------------
+ *
+ * The evidence of a bead is assembled from the evidence of the sentence
+ * pairs (x, y) it covers, kept as bit masks so that beads of several
+ * sentences combine exactly by OR: which anchor keys of x are found in y
+ * (and of y in x), and which dictionary words match (lexicon.h).  Pairs are
+ * computed row by row (one English unit against the Russian units its band
+ * can reach) and kept for the few rows a bead can span, so that each pass
+ * of the dynamic programme computes a pair once.  Keys beyond the 64th of a
+ * unit are not represented. */
+enum { PAIRROWS = 8 };
+
+typedef struct {
+    uint64_t ek, rk;  /* anchor keys of x found in y, of y found in x */
+    sv_lexmask lex;   /* dictionary matches (zero without a lexicon) */
+} pairev;
+
+typedef struct {
+    long long x;     /* English unit of this row, -1: none */
+    size_t y0, ny;   /* Russian units [y0, y0+ny) */
+    pairev *m;
     size_t cap;
-} lexrow;
+} pairrow;
 
 typedef struct {
-    sv_lexctx *c;
+    sv_lexctx *c;    /* NULL: no dictionary evidence */
     sv_lexprep *p;
     const side *E, *R;
     const size_t *lo, *hi; /* the band (prefix rows) */
-    lexrow rows[LEXROWS];
-} lexcache;
+    pairrow rows[PAIRROWS];
+} paircache;
 
-static const sv_lexmask *lex_get(lexcache *lc, size_t x, size_t y)
+/* Which keys of the two sorted slices match, as masks over each slice. */
+static void key_masks(const uint64_t *ka, size_t n1, const uint64_t *kb, size_t n2,
+                      uint64_t *ma, uint64_t *mb)
 {
-    lexrow *r = &lc->rows[x % LEXROWS];
+    uint64_t a = 0, b = 0;
+    size_t i = 0, j = 0;
+    if (n1 > 64)
+        n1 = 64;
+    if (n2 > 64)
+        n2 = 64;
+    while (i < n1 && j < n2) {
+        if (ka[i] == kb[j]) {
+            a |= (uint64_t)1 << i++;
+            b |= (uint64_t)1 << j++;
+        } else if (ka[i] < kb[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    *ma = a;
+    *mb = b;
+}
+
+static void pair_compute(paircache *pc, size_t x, size_t y, pairev *out, int prepared)
+{
+    const sfeat *e = &pc->E->f[x], *f = &pc->R->f[y];
+    key_masks(pc->E->keys + e->tok, e->ntok, pc->R->keys + f->tok, f->ntok, &out->ek, &out->rk);
+    if (pc->c) {
+        if (!prepared)
+            sv_lexprep_set(pc->p, pc->c, pc->E->lems + e->lem, e->nlem);
+        sv_lexprep_match(pc->p, pc->c, pc->R->lems + f->lem, f->nlem, &out->lex);
+    } else {
+        memset(&out->lex, 0, sizeof out->lex);
+    }
+}
+
+static const pairev *pair_get(paircache *pc, size_t x, size_t y)
+{
+    pairrow *r = &pc->rows[x % PAIRROWS];
     if (r->x != (long long)x) {
-        /* beads that use sentence x start in prefix rows x-2 .. x */
+        /* beads that use unit x start in prefix rows x-2 .. x */
         size_t a = x >= 2 ? x - 2 : 0;
         size_t lo = SIZE_MAX, hi = 0;
         for (size_t i = a; i <= x; i++) {
-            if (lc->lo[i] < lo)
-                lo = lc->lo[i];
-            if (lc->hi[i] + 2 > hi)
-                hi = lc->hi[i] + 2;
+            if (pc->lo[i] < lo)
+                lo = pc->lo[i];
+            if (pc->hi[i] + 2 > hi)
+                hi = pc->hi[i] + 2;
         }
-        if (hi >= lc->R->n)
-            hi = lc->R->n ? lc->R->n - 1 : 0;
+        if (hi >= pc->R->n)
+            hi = pc->R->n ? pc->R->n - 1 : 0;
         r->x = (long long)x;
         r->y0 = lo;
         r->ny = hi >= lo ? hi - lo + 1 : 0;
@@ -580,56 +658,75 @@ static const sv_lexmask *lex_get(lexcache *lc, size_t x, size_t y)
             r->cap = r->ny;
             r->m = xreallocarray(r->m, r->cap, sizeof *r->m);
         }
-        const sfeat *e = &lc->E->f[x];
-        sv_lexprep_set(lc->p, lc->c, lc->E->lems + e->lem, e->nlem);
-        for (size_t k = 0; k < r->ny; k++) {
-            const sfeat *f = &lc->R->f[r->y0 + k];
-            sv_lexprep_match(lc->p, lc->c, lc->R->lems + f->lem, f->nlem, &r->m[k]);
+        if (pc->c) {
+            const sfeat *e = &pc->E->f[x];
+            sv_lexprep_set(pc->p, pc->c, pc->E->lems + e->lem, e->nlem);
         }
+        for (size_t k = 0; k < r->ny; k++)
+            pair_compute(pc, x, r->y0 + k, &r->m[k], 1);
     }
     if (y >= r->y0 && y < r->y0 + r->ny)
         return &r->m[y - r->y0];
-    /* outside the band (cannot happen for beads in the band): compute */
-    static _Thread_local sv_lexmask one;
-    const sfeat *e = &lc->E->f[x], *f = &lc->R->f[y];
-    sv_lexprep_set(lc->p, lc->c, lc->E->lems + e->lem, e->nlem);
-    sv_lexprep_match(lc->p, lc->c, lc->R->lems + f->lem, f->nlem, &one);
+    /* outside the band (not for beads in the band): compute it alone */
+    static _Thread_local pairev one;
+    pair_compute(pc, x, y, &one, 0);
     r->x = -1; /* the prepared sentence changed */
     return &one;
 }
 
-static void lexcache_init(lexcache *lc, sv_lexctx *c, sv_lexprep *p, const side *E,
-                          const side *R, const size_t *lo, const size_t *hi)
+static void paircache_init(paircache *pc, sv_lexctx *c, sv_lexprep *p, const side *E,
+                           const side *R, const band_t *bd)
 {
-    memset(lc, 0, sizeof *lc);
-    lc->c = c;
-    lc->p = p;
-    lc->E = E;
-    lc->R = R;
-    lc->lo = lo;
-    lc->hi = hi;
-    for (int k = 0; k < LEXROWS; k++)
-        lc->rows[k].x = -1;
+    for (int k = 0; k < PAIRROWS; k++)
+        free(pc->rows[k].m);
+    memset(pc, 0, sizeof *pc);
+    pc->c = c;
+    pc->p = p;
+    pc->E = E;
+    pc->R = R;
+    pc->lo = bd->lo;
+    pc->hi = bd->hi;
+    for (int k = 0; k < PAIRROWS; k++)
+        pc->rows[k].x = -1;
 }
 
-static void lexcache_free(lexcache *lc)
+static void paircache_free(paircache *pc)
 {
-    for (int k = 0; k < LEXROWS; k++)
-        free(lc->rows[k].m);
+    for (int k = 0; k < PAIRROWS; k++)
+        free(pc->rows[k].m);
+    memset(pc, 0, sizeof *pc);
 }
 
 typedef struct {
     const side *E, *R;
     double logprior[4][4]; /* log P(bead type) */
     int use_par;
-    lexcache *lex;         /* NULL: no dictionary evidence (coarse levels) */
+    paircache *pc;         /* evidence of sentence pairs */
+    int lex;               /* dictionary evidence in pc (not at coarse levels) */
     const double *w, *w_nolex;
+    int coarse;            /* units are merged sentences with truncated key sets */
 } model;
 
 /* The evidence about a linked bead, as a feature vector; the bead's log-odds
  * is the dot product with the weights below.  The weights were fitted by
  * logistic regression on candidate beads of the dev sets (tools/fit-align.py
  * and docs/design.md, "Fitting"). */
+
+/* Bits set in x, without the library call the baseline x86-64 target needs. */
+static inline int popc(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (int)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* log(1 + v) for v a multiple of 1/2, tabulated up to 256 (len_init). */
+static double log_half(double v)
+{
+    int k = (int)(v * 2 + 0.5);
+    return k > 512 ? log1p(v) : half_tab[k];
+}
 
 /* Dictionary coverage of a bead: the share of the known English words
  * translated on the Russian side, the share of the Russian words that are
@@ -642,30 +739,30 @@ static void lex_features(const model *m, size_t i0, int a, size_t j0, int b, dou
     for (int x = 0; x < a; x++) {
         uint64_t ex = 0, fz = 0, known = 0;
         for (int y = 0; y < b; y++) {
-            const sv_lexmask *k = lex_get(m->lex, i0 + (size_t)x, j0 + (size_t)y);
+            const sv_lexmask *k = &pair_get(m->pc, i0 + (size_t)x, j0 + (size_t)y)->lex;
             ex |= k->en_exact;
             fz |= k->en_fuzzy;
             known = k->en_known;
         }
         fz &= ~ex;
-        eh += __builtin_popcountll(ex) + 0.5 * __builtin_popcountll(fz);
-        ek += __builtin_popcountll(known);
+        eh += popc(ex) + 0.5 * popc(fz);
+        ek += popc(known);
     }
     for (int y = 0; y < b; y++) {
         uint64_t ex = 0, fz = 0, known = 0;
         for (int x = 0; x < a; x++) {
-            const sv_lexmask *k = lex_get(m->lex, i0 + (size_t)x, j0 + (size_t)y);
+            const sv_lexmask *k = &pair_get(m->pc, i0 + (size_t)x, j0 + (size_t)y)->lex;
             ex |= k->ru_exact;
             fz |= k->ru_fuzzy;
             known = k->ru_known;
         }
         fz &= ~ex;
-        rh += __builtin_popcountll(ex) + 0.5 * __builtin_popcountll(fz);
-        rk += __builtin_popcountll(known);
+        rh += popc(ex) + 0.5 * popc(fz);
+        rk += popc(known);
     }
     f[F_LEXE] = ek > 0 ? eh / ek : 0;
     f[F_LEXR] = rk > 0 ? rh / rk : 0;
-    f[F_LEXHIT] = log1p(eh + rh);
+    f[F_LEXHIT] = log_half(eh + rh);
     f[F_LEXNONE] = ek + rk == 0;
 }
 
@@ -687,10 +784,34 @@ static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, do
         if (k > 0 && R->f[j0 + k].first_in_para)
             r_cross++;
     }
-    double hit[NKINDS], miss[NKINDS];
-    key_overlap(E, i0, (size_t)a, R, j0, (size_t)b, hit, miss);
+    double hit[NKINDS] = {0}, miss[NKINDS] = {0};
+    for (int x = 0; x < a; x++) {
+        uint64_t mk = 0;
+        for (int y = 0; y < b; y++)
+            mk |= pair_get(m->pc, i0 + (size_t)x, j0 + (size_t)y)->ek;
+        const sfeat *u = &E->f[i0 + (size_t)x];
+        for (uint32_t k = 0; k < u->ntok && k < 64; k++) {
+            int kind = KEY_KIND(E->keys[u->tok + k]);
+            if (mk >> k & 1)
+                hit[kind] += E->w[u->tok + k];
+            else
+                miss[kind] += E->w[u->tok + k];
+        }
+    }
+    for (int y = 0; y < b; y++) {
+        uint64_t mk = 0;
+        for (int x = 0; x < a; x++)
+            mk |= pair_get(m->pc, i0 + (size_t)x, j0 + (size_t)y)->rk;
+        const sfeat *u = &R->f[j0 + (size_t)y];
+        for (uint32_t k = 0; k < u->ntok && k < 64; k++)
+            if (!(mk >> k & 1))
+                miss[KEY_KIND(R->keys[u->tok + k])] += R->w[u->tok + k];
+    }
     f[F_BIAS] = 1;
     f[F_LEN] = length_cost(le, lr);
+    if (m->coarse) /* a coarse unit keeps only its rarest keys: a miss means little */
+        for (int k = 0; k < NKINDS; k++)
+            miss[k] = 0;
     f[F_TOKHIT] = hit[K_TOK];
     f[F_TOKMISS] = miss[K_TOK];
     f[F_NUMHIT] = hit[K_NUM];
@@ -734,61 +855,6 @@ static double bead_score(const model *m, size_t i0, int a, size_t j0, int b)
 
 /* ---- dynamic programme ---------------------------------------------------- */
 
-typedef struct {
-    int a, b;
-} bead_t;
-
-static const bead_t beads[] = {{1, 0}, {0, 1}, {1, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
-enum { NBEADS = 8 };
-
-typedef struct {
-    size_t N, M;
-    size_t *lo, *hi;    /* allowed j range of row i, inclusive */
-    size_t *off;        /* offset of row i's cells */
-    size_t cells;
-} band_t;
-
-static int in_band(const band_t *bd, size_t i, size_t j)
-{
-    return j >= bd->lo[i] && j <= bd->hi[i];
-}
-
-static size_t cell(const band_t *bd, size_t i, size_t j)
-{
-    return bd->off[i] + (j - bd->lo[i]);
-}
-
-static void band_finish(band_t *bd)
-{
-    bd->off = xmalloc((bd->N + 2) * sizeof *bd->off);
-    size_t c = 0;
-    for (size_t i = 0; i <= bd->N; i++) {
-        bd->off[i] = c;
-        c += bd->hi[i] - bd->lo[i] + 1;
-    }
-    bd->cells = c;
-}
-
-static void band_full(band_t *bd, size_t N, size_t M)
-{
-    bd->N = N;
-    bd->M = M;
-    bd->lo = xmalloc((N + 1) * sizeof *bd->lo);
-    bd->hi = xmalloc((N + 1) * sizeof *bd->hi);
-    for (size_t i = 0; i <= N; i++) {
-        bd->lo[i] = 0;
-        bd->hi[i] = M;
-    }
-    band_finish(bd);
-}
-
-static void band_free(band_t *bd)
-{
-    free(bd->lo);
-    free(bd->hi);
-    free(bd->off);
-}
-
 static double logadd(double x, double y)
 {
     if (x == -INFINITY)
@@ -804,21 +870,69 @@ typedef struct {
     double post;
 } pbead;
 
-/* Viterbi (and, if fb, forward-backward posteriors of the path's beads). */
+/* Scores of a band, one float per cell, each row stored relative to its
+ * own maximum (kept in double): the absolute log scores of a long input
+ * reach millions, where a float cannot tell the small differences that
+ * decide the path and the posteriors. */
+typedef struct {
+    float *v;
+    double *off; /* per row */
+} scores;
+
+static void scores_new(scores *s, const band_t *bd)
+{
+    s->v = xmalloc(bd->cells * sizeof *s->v);
+    s->off = xcalloc(bd->N + 1, sizeof *s->off);
+}
+
+static void scores_free(scores *s)
+{
+    free(s->v);
+    free(s->off);
+}
+
+static double score_at(const scores *s, const band_t *bd, size_t i, size_t j)
+{
+    float r = s->v[cell(bd, i, j)];
+    return r == -INFINITY ? -INFINITY : r + s->off[i];
+}
+
+/* Stores a row computed in double. */
+static void store_row(scores *s, const band_t *bd, size_t i, const double *row)
+{
+    size_t n = bd->hi[i] - bd->lo[i] + 1;
+    double mx = -INFINITY;
+    for (size_t k = 0; k < n; k++)
+        if (row[k] > mx)
+            mx = row[k];
+    if (mx == -INFINITY)
+        mx = 0;
+    s->off[i] = mx;
+    float *out = s->v + bd->off[i];
+    for (size_t k = 0; k < n; k++)
+        out[k] = row[k] == -INFINITY ? -INFINITY : (float)(row[k] - mx);
+}
+
+/* Viterbi (and, if fb, forward-backward posteriors of the path's beads,
+ * computed in the same band). */
 static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pbead **path)
 {
-    size_t C = bd->cells;
-    float *V = xmalloc(C * sizeof *V);
-    uint8_t *bp = xmalloc(C);
-    float *Fw = fb ? xmalloc(C * sizeof *Fw) : NULL;
+    scores V, F = {0}, B = {0};
+    scores_new(&V, bd);
+    if (fb)
+        scores_new(&F, bd);
+    uint8_t *bp = xmalloc(bd->cells);
+    size_t width = 0;
+    for (size_t i = 0; i <= bd->N; i++)
+        if (bd->hi[i] - bd->lo[i] + 1 > width)
+            width = bd->hi[i] - bd->lo[i] + 1;
+    double *rowV = xmalloc(width * sizeof *rowV), *rowF = xmalloc(width * sizeof *rowF);
     for (size_t i = 0; i <= bd->N; i++) {
         for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
-            size_t c = cell(bd, i, j);
+            size_t k = j - bd->lo[i];
             if (i == 0 && j == 0) {
-                V[c] = 0;
-                bp[c] = 255;
-                if (fb)
-                    Fw[c] = 0;
+                rowV[k] = rowF[k] = 0;
+                bp[cell(bd, i, j)] = 255;
                 continue;
             }
             double best = -INFINITY, sum = -INFINITY;
@@ -830,23 +944,26 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pb
                 size_t pi = i - (size_t)a, pj = j - (size_t)b;
                 if (!in_band(bd, pi, pj))
                     continue;
-                size_t pc = cell(bd, pi, pj);
-                if (V[pc] == -INFINITY)
+                double pv = a == 0 ? rowV[pj - bd->lo[i]] : score_at(&V, bd, pi, pj);
+                if (pv == -INFINITY)
                     continue;
-                double s = bead_score(m, pi, a, pj, b);
-                double v = V[pc] + s;
-                if (v > best) {
-                    best = v;
+                double sc = bead_score(m, pi, a, pj, b);
+                if (pv + sc > best) {
+                    best = pv + sc;
                     arg = t;
                 }
-                if (fb)
-                    sum = logadd(sum, Fw[pc] + s);
+                if (fb) {
+                    double pf = a == 0 ? rowF[pj - bd->lo[i]] : score_at(&F, bd, pi, pj);
+                    sum = logadd(sum, pf + sc);
+                }
             }
-            V[c] = (float)best;
-            bp[c] = (uint8_t)arg;
-            if (fb)
-                Fw[c] = (float)sum;
+            rowV[k] = best;
+            rowF[k] = sum;
+            bp[cell(bd, i, j)] = (uint8_t)arg;
         }
+        store_row(&V, bd, i, rowV);
+        if (fb)
+            store_row(&F, bd, i, rowF);
     }
     /* backtrace */
     pbead *p = NULL;
@@ -867,12 +984,12 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pb
         p[np - 1 - k] = t;
     }
     if (fb) {
-        float *Bw = xmalloc(C * sizeof *Bw);
+        scores_new(&B, bd);
         for (size_t ii = bd->N + 1; ii-- > 0;) {
             for (size_t jj = bd->hi[ii] + 1; jj-- > bd->lo[ii];) {
-                size_t c = cell(bd, ii, jj);
+                size_t k = jj - bd->lo[ii];
                 if (ii == bd->N && jj == bd->M) {
-                    Bw[c] = 0;
+                    rowV[k] = 0;
                     continue;
                 }
                 double sum = -INFINITY;
@@ -883,28 +1000,73 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pb
                     size_t ni = ii + (size_t)a, nj = jj + (size_t)b;
                     if (ni > bd->N || nj > bd->M || !in_band(bd, ni, nj))
                         continue;
-                    double bw = Bw[cell(bd, ni, nj)];
+                    double bw = a == 0 ? rowV[nj - bd->lo[ii]] : score_at(&B, bd, ni, nj);
                     if (bw == -INFINITY)
                         continue;
                     sum = logadd(sum, bead_score(m, ii, a, jj, b) + bw);
                 }
-                Bw[c] = (float)sum;
+                rowV[k] = sum;
             }
+            store_row(&B, bd, ii, rowV);
         }
-        double Z = Fw[cell(bd, bd->N, bd->M)];
+        double Z = score_at(&F, bd, bd->N, bd->M);
         for (size_t k = 0; k < np; k++) {
-            size_t s0 = cell(bd, p[k].i0, p[k].j0);
-            size_t e0 = cell(bd, p[k].i0 + (size_t)p[k].a, p[k].j0 + (size_t)p[k].b);
-            double lp = Fw[s0] + bead_score(m, p[k].i0, p[k].a, p[k].j0, p[k].b) + Bw[e0] - Z;
+            double lp = score_at(&F, bd, p[k].i0, p[k].j0) +
+                        bead_score(m, p[k].i0, p[k].a, p[k].j0, p[k].b) +
+                        score_at(&B, bd, p[k].i0 + (size_t)p[k].a, p[k].j0 + (size_t)p[k].b) - Z;
             p[k].post = lp > 0 ? 1 : exp(lp);
         }
-        free(Bw);
-        free(Fw);
+        scores_free(&B);
+        scores_free(&F);
     }
-    free(V);
+    free(rowV);
+    free(rowF);
+    scores_free(&V);
     free(bp);
     *path = p;
     return np;
+}
+
+/* The band around a path at the same level: the cells of its beads,
+ * widened by w (for posteriors of long inputs: the probability mass lies
+ * near the best path, and forward-backward in a narrow band costs little). */
+static void path_band(const pbead *p, size_t np, size_t N, size_t M, size_t w, band_t *bd)
+{
+    bd->N = N;
+    bd->M = M;
+    bd->lo = xmalloc((N + 1) * sizeof *bd->lo);
+    bd->hi = xmalloc((N + 1) * sizeof *bd->hi);
+    for (size_t i = 0; i <= N; i++) {
+        bd->lo[i] = M;
+        bd->hi[i] = 0;
+    }
+    bd->lo[0] = bd->hi[0] = 0;
+    for (size_t k = 0; k < np; k++) {
+        size_t i0 = p[k].i0, i1 = p[k].i0 + (size_t)p[k].a;
+        size_t j0 = p[k].j0, j1 = p[k].j0 + (size_t)p[k].b;
+        for (size_t i = i0; i <= i1; i++) {
+            if (j0 < bd->lo[i]) bd->lo[i] = j0;
+            if (j1 > bd->hi[i]) bd->hi[i] = j1;
+        }
+    }
+    size_t *lo2 = xmalloc((N + 1) * sizeof *lo2), *hi2 = xmalloc((N + 1) * sizeof *hi2);
+    for (size_t i = 0; i <= N; i++) {
+        size_t a = i > w ? i - w : 0, b = i + w < N ? i + w : N;
+        size_t lo = M, hi = 0;
+        for (size_t r = a; r <= b; r++) {
+            if (bd->lo[r] < lo) lo = bd->lo[r];
+            if (bd->hi[r] > hi) hi = bd->hi[r];
+        }
+        lo2[i] = lo > w ? lo - w : 0;
+        hi2[i] = hi + w < M ? hi + w : M;
+    }
+    lo2[0] = 0;
+    hi2[N] = M;
+    free(bd->lo);
+    free(bd->hi);
+    bd->lo = lo2;
+    bd->hi = hi2;
+    band_finish(bd);
 }
 
 /* Bead priors: a sentence is left unlinked with probability pskip per
@@ -943,18 +1105,19 @@ static double reestimate(model *m, const pbead *p, size_t np)
 
 /* ---- coarse-to-fine ------------------------------------------------------ */
 
-/* Keys kept per coarse unit: the rarest ones, which carry the evidence. */
-enum { COARSE_KEYS = 24, COARSE_CELLS = 120000 };
+/* Keys kept per coarse unit (a consistent sample of its keys). */
+enum { COARSE_KEYS = 24, COARSE_CELLS = 120000, COARSE_GATHER = 512 };
 
 typedef struct {
     uint64_t k;
     float w;
 } kw;
 
-static int cmp_kw_weight(const void *a, const void *b)
+/* Orders keys by their hash bits alone (the kind bits left out). */
+static int cmp_kw_hash(const void *a, const void *b)
 {
-    float x = ((const kw *)a)->w, y = ((const kw *)b)->w;
-    return x > y ? -1 : x < y;
+    uint64_t x = ((const kw *)a)->k & 0x3FFFFFFFFFFFFFFFULL, y = ((const kw *)b)->k & 0x3FFFFFFFFFFFFFFFULL;
+    return x < y ? -1 : x > y;
 }
 
 static int cmp_kw_key(const void *a, const void *b)
@@ -971,7 +1134,7 @@ static void coarsen(const side *f, side *c)
     c->f = xcalloc(c->n + 1, sizeof *c->f);
     c->orig = xcalloc(c->n + 1, sizeof *c->orig);
     size_t pcap = 0;
-    kw buf[2 * GATHER_MAX];
+    kw buf[2 * COARSE_GATHER];
     for (size_t u = 0; u < c->n; u++) {
         size_t a = 2 * u, b = 2 * u + 1 < f->n ? 2 * u + 1 : 2 * u;
         sfeat *x = &c->f[u];
@@ -983,7 +1146,7 @@ static void coarsen(const side *f, side *c)
         c->orig[u] = a;
         size_t m = 0;
         for (size_t v = a; v <= b && v < f->n; v++) {
-            for (uint32_t k = 0; k < f->f[v].ntok && m < 2 * GATHER_MAX; k++) {
+            for (uint32_t k = 0; k < f->f[v].ntok && m < 2 * COARSE_GATHER; k++) {
                 buf[m].k = f->keys[f->f[v].tok + k];
                 buf[m++].w = f->w[f->f[v].tok + k];
             }
@@ -996,7 +1159,9 @@ static void coarsen(const side *f, side *c)
             if (d == 0 || buf[d - 1].k != buf[i].k)
                 buf[d++] = buf[i];
         if (d > COARSE_KEYS) {
-            qsort(buf, d, sizeof *buf, cmp_kw_weight);
+            /* a consistent sample (bottom-k by hash): both sides keep the
+             * same keys when they share them, whatever their counts */
+            qsort(buf, d, sizeof *buf, cmp_kw_hash);
             d = COARSE_KEYS;
             qsort(buf, d, sizeof *buf, cmp_kw_key);
         }
@@ -1026,6 +1191,10 @@ static void project_band(const pbead *p, size_t np, size_t N, size_t M, size_t w
     for (size_t i = 0; i <= N; i++) {
         bd->lo[i] = M;
         bd->hi[i] = 0;
+        if (np == 0) { /* no coarser path (cannot happen with a connected band): the diagonal */
+            size_t d = N ? i * M / N : 0;
+            bd->lo[i] = bd->hi[i] = d;
+        }
     }
     for (size_t k = 0; k < np; k++) {
         size_t i0 = 2 * p[k].i0, i1 = 2 * (p[k].i0 + (size_t)p[k].a);
@@ -1081,6 +1250,7 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     }
     enum { MAX_LEVELS = 40 };
     side E[MAX_LEVELS], R[MAX_LEVELS];
+    double t0 = now_s();
     build_side(&E[0], swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums, al->lex);
     build_side(&R[0], swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums, al->lex);
     weigh_keys(&E[0], &R[0]);
@@ -1097,17 +1267,17 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     }
     memset(&al->st, 0, sizeof al->st);
     al->st.levels = L;
-    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs, NULL, al->w, al->w_nolex};
+    double t1 = now_s();
+    al->st.evidence_s = t1 - t0;
+    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs, NULL, 0, al->w, al->w_nolex, L > 1};
     init_priors(&m, PSKIP0);
     band_t bd;
     band_full(&bd, m.E->n, m.R->n);
-    lexcache lc;
-    int have_lc = 0;
-    if (L == 1 && al->lex) {
-        lexcache_init(&lc, al->lex, al->prep, &E[0], &R[0], bd.lo, bd.hi);
-        have_lc = 1;
-        m.lex = &lc;
-    }
+    paircache pc;
+    memset(&pc, 0, sizeof pc);
+    paircache_init(&pc, L == 1 ? al->lex : NULL, al->prep, m.E, m.R, &bd);
+    m.pc = &pc;
+    m.lex = L == 1 && al->lex;
     pbead *p = NULL;
     size_t np = 0;
     if (L == 1) {
@@ -1122,6 +1292,13 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
         np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
     } else {
         np = run_dp(&m, &bd, 2, 0, &p);
+        if (getenv("SVERKA_TRACE")) {
+            size_t sk = 0;
+            for (size_t k = 0; k < np; k++)
+                sk += !p[k].a || !p[k].b;
+            fprintf(stderr, "level %d: %zu x %zu (full), %zu beads, %zu skips\n", L - 1, m.E->n,
+                    m.R->n, np, sk);
+        }
         for (int lv = L - 2; lv >= 0; lv--) {
             band_t nb;
             project_band(p, np, E[lv].n, R[lv].n, al->o.band, &nb);
@@ -1129,27 +1306,47 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
             bd = nb;
             m.E = &E[lv];
             m.R = &R[lv];
+            m.coarse = lv > 0;
+            m.lex = lv == 0 && al->lex;
+            paircache_init(&pc, lv == 0 ? al->lex : NULL, al->prep, m.E, m.R, &bd);
             free(p);
             if (lv > 0) {
+                double tl = now_s();
                 np = run_dp(&m, &bd, 2, 0, &p);
+                if (getenv("SVERKA_TRACE")) {
+                    size_t sk = 0;
+                    for (size_t k = 0; k < np; k++)
+                        sk += !p[k].a || !p[k].b;
+                    fprintf(stderr, "level %d: %zu x %zu, %zu cells, %.2f s, %zu beads, %zu skips\n",
+                            lv, m.E->n, m.R->n, bd.cells, now_s() - tl, np, sk);
+                }
                 continue;
-            }
-            if (al->lex) {
-                lexcache_init(&lc, al->lex, al->prep, &E[0], &R[0], bd.lo, bd.hi);
-                have_lc = 1;
-                m.lex = &lc;
             }
             init_priors(&m, PSKIP0);
             np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
             al->st.prior_skip = reestimate(&m, p, np);
             al->st.iterations = 1;
+            if (fabs(al->st.prior_skip - PSKIP0) > 0.03) {
+                /* the pair is far from the prior: a second path with its own */
+                free(p);
+                np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
+                al->st.iterations = 2;
+            }
+            /* posteriors in a narrow band around the path */
+            band_t nb2;
+            path_band(p, np, E[0].n, R[0].n, 3, &nb2);
+            al->st.cells = bd.cells;
+            band_free(&bd);
+            bd = nb2;
+            paircache_init(&pc, al->lex, al->prep, m.E, m.R, &bd);
             free(p);
             np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
         }
     }
-    if (have_lc)
-        lexcache_free(&lc);
-    al->st.cells = bd.cells;
+    paircache_free(&pc);
+    al->st.dp_s = now_s() - t1;
+    if (L == 1)
+        al->st.cells = bd.cells;
     side *Ef = &E[0], *Rf = &R[0];
     sv_link *out = NULL;
     size_t nout = 0, cap = 0;
@@ -1195,14 +1392,14 @@ sv_status sv_align_dump_features(sv_aligner *al, const sv_sentence *src, size_t 
     build_side(&E, ev, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums, al->lex);
     build_side(&R, rv, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums, al->lex);
     weigh_keys(&E, &R);
-    model m = {&E, &R, {{0}}, al->o.use_paragraphs, NULL, al->w, al->w_nolex};
+    model m = {&E, &R, {{0}}, al->o.use_paragraphs, NULL, 0, al->w, al->w_nolex, 0};
     band_t bd;
     band_full(&bd, E.n, R.n);
-    lexcache lc;
-    if (al->lex) {
-        lexcache_init(&lc, al->lex, al->prep, &E, &R, bd.lo, bd.hi);
-        m.lex = &lc;
-    }
+    paircache pc;
+    memset(&pc, 0, sizeof pc);
+    paircache_init(&pc, al->lex, al->prep, &E, &R, &bd);
+    m.pc = &pc;
+    m.lex = al->lex != NULL;
     sv_buf_puts(out, "src\tnsrc\ttgt\tntgt\tsrc_start\tsrc_end\ttgt_start\ttgt_end");
     for (int k = 0; k < NFEAT; k++)
         sv_buf_printf(out, "\t%s", feat_names[k]);
@@ -1229,8 +1426,7 @@ sv_status sv_align_dump_features(sv_aligner *al, const sv_sentence *src, size_t 
                 sv_buf_putc(out, '\n');
             }
         }
-    if (m.lex)
-        lexcache_free(&lc);
+    paircache_free(&pc);
     band_free(&bd);
     free_side(&E);
     free_side(&R);

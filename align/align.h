@@ -89,6 +89,8 @@ typedef struct {
     int levels;           /* 1 = plain DP */
     double prior_skip;    /* re-estimated probability of a 1-0/0-1 bead */
     int iterations;       /* prior re-estimation rounds */
+    double evidence_s;    /* seconds spent extracting evidence (names, numbers, lemmas) */
+    double dp_s;          /* seconds spent in the dynamic programme */
 } sv_align_stats;
 
 void sv_aligner_stats(const sv_aligner *a, sv_align_stats *out);

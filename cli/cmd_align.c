@@ -225,9 +225,9 @@ int cmd_align(int argc, char **argv)
         sv_aligner_stats(sv_pipeline_aligner(pl), &st);
         fprintf(stderr,
                 "sverka: %zu + %zu sentences, %zu beads, %d level%s, %zu DP cells, "
-                "skip prior %.3f\n",
+                "skip prior %.3f; evidence %.2f s, search %.2f s\n",
                 bt.src.segs->n, bt.tgt.segs->n, bt.nlinks, st.levels, st.levels == 1 ? "" : "s",
-                st.cells, st.prior_skip);
+                st.cells, st.prior_skip, st.evidence_s, st.dp_s);
     }
     cli_print_diags(d, verbose);
     if (sv_bitext_write(&bt, out_path, &wo, d) != SV_OK)
