@@ -779,7 +779,8 @@ static void add_sentence(sentvec *sv, sv_arena *a, const sv_doc *doc, size_t par
     x.end = sv_doc_src_offset(doc, p, e);
     x.para = para;
     x.kind = kind;
-    x.text = sv_arena_strndup(a, p->norm + s, e - s);
+    x.text = p->norm + s; /* borrowed: no copy of the text */
+    (void)a;
     x.len = e - s;
     if (sv_doc_is_html(doc))
         x.line = p->line; /* where its block starts in the page's source */

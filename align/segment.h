@@ -50,7 +50,9 @@ typedef struct {
     size_t line;       /* 1-based line of start; for HTML, the page's source line
                           where the sentence's block starts */
     sv_seg_kind kind;
-    const char *text;  /* normalised text, NUL-terminated (owned by the sv_segs) */
+    const char *text;  /* normalised text, not NUL-terminated: borrowed from the document's
+                          paragraph (or owned by the sv_segs for a quote attribution
+                          joined across paragraphs) */
     size_t len;
 } sv_sentence;
 
@@ -82,8 +84,8 @@ void sv_segmenter_free(sv_segmenter *s);
 
 /* Splits every paragraph of doc into sentences in lang (SV_LANG_UNKNOWN is
  * allowed: the rules cover both languages; lang selects SRX rules).
- * *out: caller frees with sv_segs_free; doc must outlive it only if the
- * caller keeps using spans (texts are copies). */
+ * *out: caller frees with sv_segs_free; doc must outlive it (the texts
+ * point into the document's normalised paragraphs). */
 sv_status sv_segment_doc(sv_segmenter *s, const sv_doc *doc, sv_lang lang, sv_segs **out,
                          sv_diags *diags);
 

@@ -3,6 +3,7 @@
  * segmenter (segment.c) works on the paragraphs made here. */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -186,9 +187,21 @@ static void normalize(sv_doc *d, size_t s, size_t e, sv_para *p)
     SV_PUSH(d->map, d->nmap, d->cap_map, a);
     p->map_n = d->nmap - p->map_first;
     p->norm_len = n;
-    o[n] = '\0';
-    nb->len += n + 1;
     p->start = p->map_n > 0 ? d->map[p->map_first].src : s;
+    if (n > 0 && p->end - p->start == n && memcmp(o, t + p->start, n) == 0) {
+        /* nothing changed: the paragraph is its own span of the text (no copy) */
+        p->norm_off = SIZE_MAX;
+        return;
+    }
+    o[n] = '\0';
+    p->norm_off = nb->len;
+    nb->len += n + 1;
+}
+
+/* The normalised text of a paragraph being built. */
+static const char *para_norm(const sv_doc *d, const sv_para *p)
+{
+    return p->norm_off == SIZE_MAX ? d->text + p->start : d->normbuf.ptr + p->norm_off;
 }
 
 size_t sv_doc_src_offset(const sv_doc *d, const sv_para *p, size_t off)
@@ -696,6 +709,7 @@ static void add_para(sv_doc *d, size_t s, size_t e, size_t line, sv_para_kind ki
         d->normbuf.len -= 1;
         return;
     }
+    p.norm = para_norm(d, &p);
     SV_PUSH(d->paras, d->npara, d->cap_para, p);
 }
 
@@ -730,7 +744,7 @@ static void plain_para(sv_doc *d, const line_t *first, const line_t *last, size_
     add_para(d, first->s, last->e, 0, SV_PARA_BODY);
     if (d->npara > before) {
         sv_para *p = &d->paras[d->npara - 1];
-        const char *nt = d->normbuf.ptr + (d->normbuf.len - p->norm_len - 1);
+        const char *nt = para_norm(d, p);
         if (sv_text_is_boilerplate(nt, p->norm_len))
             p->kind = SV_PARA_BOILERPLATE;
         else if (nlines == 1 && is_heading_text(nt, p->norm_len))
@@ -795,7 +809,7 @@ static void build_html(sv_doc *d, sv_html_block *b, size_t nb)
         add_para(d, starts[i], starts[i] + b[i].len, b[i].line, k);
         if (d->npara > before && k == SV_PARA_BODY) {
             sv_para *p = &d->paras[d->npara - 1];
-            const char *nt = d->normbuf.ptr + (d->normbuf.len - p->norm_len - 1);
+            const char *nt = para_norm(d, p);
             if (sv_text_is_boilerplate(nt, p->norm_len))
                 p->kind = SV_PARA_BOILERPLATE;
             else if (is_heading_text(nt, p->norm_len) && count_words(nt, p->norm_len) <= 15)
@@ -895,9 +909,15 @@ static sv_status build_doc(const char *name, sv_decoded *dec, int html, size_t i
             sv_doc_free(d);
             return st;
         }
+        size_t total = 0;
+        for (size_t i = 0; i < nb; i++)
+            total += b[i].len + 1;
+        /* normalising never lengthens a paragraph: reserve once, no slack */
+        sv_buf_reserve(&d->normbuf, total + 16);
         build_html(d, b, nb);
         sv_html_blocks_free(b, nb);
     } else {
+        sv_buf_reserve(&d->normbuf, d->len + 16);
         build_plain(d);
     }
     if (d->too_many) {
@@ -908,11 +928,8 @@ static sv_status build_doc(const char *name, sv_decoded *dec, int html, size_t i
         return SV_ERR_LIMIT;
     }
     /* the norm buffer may have moved while growing: set pointers now */
-    size_t off = 0;
-    for (size_t i = 0; i < d->npara; i++) {
-        d->paras[i].norm = d->normbuf.ptr + off;
-        off += d->paras[i].norm_len + 1;
-    }
+    for (size_t i = 0; i < d->npara; i++)
+        d->paras[i].norm = para_norm(d, &d->paras[i]);
     mark_menus(d);
     index_lines(d);
     if (!html)

@@ -54,10 +54,13 @@ typedef struct {
     size_t start, end;   /* byte span in the document text, trimmed of white space */
     size_t line;         /* 1-based line of start (of the HTML source for pages) */
     sv_para_kind kind;
-    const char *norm;    /* normalised text, NUL-terminated, owned by the document */
+    const char *norm;    /* normalised text, norm_len bytes, not NUL-terminated; owned by
+                            the document (a paragraph that needs no normalisation is
+                            its own span of the document text) */
     size_t norm_len;
     size_t map_first;    /* private: this paragraph's slice of the offset map */
     size_t map_n;
+    size_t norm_off;     /* private: offset in the normalised buffer, or SIZE_MAX */
 } sv_para;
 
 typedef struct sv_doc sv_doc;

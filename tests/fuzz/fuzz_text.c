@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (sv_segment_doc(sg, doc, SV_LANG_UNKNOWN, &segs, d) == SV_OK) {
             for (size_t i = 0; i < segs->n; i++) {
                 const sv_sentence *s = &segs->v[i];
-                if (s->start > s->end || s->end > len || strlen(s->text) != s->len)
+                if (s->start > s->end || s->end > len || memchr(s->text, '\0', s->len))
                     abort(); /* spans must stay inside the text */
                 (void)text;
             }

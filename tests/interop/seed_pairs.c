@@ -35,16 +35,16 @@ static const struct {
     {"\xE2\x80\x9C" "Yet today, the growing demand", "«Но сегодня растущий спрос", NULL, 0.9},
 };
 
-static sv_segs *segment(const char *path, sv_lang lang, sv_segmenter *sg)
+/* The sentences of a file; *doc must outlive them (they borrow its text). */
+static sv_segs *segment(const char *path, sv_lang lang, sv_segmenter *sg, sv_doc **doc)
 {
-    sv_doc *doc = NULL;
     sv_segs *segs = NULL;
-    if (sv_doc_load_file(path, NULL, &doc, NULL) != SV_OK ||
-        sv_segment_doc(sg, doc, lang, &segs, NULL) != SV_OK) {
+    *doc = NULL;
+    if (sv_doc_load_file(path, NULL, doc, NULL) != SV_OK ||
+        sv_segment_doc(sg, *doc, lang, &segs, NULL) != SV_OK) {
         fprintf(stderr, "seed_pairs: cannot read or segment %s\n", path);
         exit(2);
     }
-    sv_doc_free(doc);
     return segs;
 }
 
@@ -72,7 +72,8 @@ int main(int argc, char **argv)
     sv_segmenter *sg;
     if (sv_segmenter_new(NULL, &sg, NULL) != SV_OK)
         return 2;
-    sv_segs *en = segment(argv[1], SV_LANG_EN, sg), *ru = segment(argv[2], SV_LANG_RU, sg);
+    sv_doc *den, *dru;
+    sv_segs *en = segment(argv[1], SV_LANG_EN, sg, &den), *ru = segment(argv[2], SV_LANG_RU, sg, &dru);
     sv_tmx_header h;
     sv_tmx_header_init(&h);
     h.srcdoc = base(argv[1]);
@@ -107,6 +108,8 @@ int main(int argc, char **argv)
     sv_status st = sv_tmx_writer_close(w, d);
     sv_segs_free(en);
     sv_segs_free(ru);
+    sv_doc_free(den);
+    sv_doc_free(dru);
     sv_segmenter_free(sg);
     sv_diags_free(d);
     return st == SV_OK ? 0 : 2;
