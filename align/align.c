@@ -43,6 +43,19 @@ static const double weights[NFEAT] = {
 static const double weights_nolex[NFEAT] = {
     0.5081, -0.8223, -0.1576, 0.02623, 0.5121, -0.7943, 0.5572, -0.8817, -3.013, -4.164, 0.9268, 0.8756, -4.228, -8.675, -3.176, -0.8566, 0, 0, 0, 0};
 
+/* Resident memory in MB (for SVERKA_TRACE). */
+static double rss_mb(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, rss = 0;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
+            rss = 0;
+        fclose(f);
+    }
+    return (double)rss * 4096 / 1e6;
+}
+
 static double now_s(void)
 {
     struct timespec t;
@@ -315,43 +328,48 @@ static void number_keys(sv_numscan *ns, const char *t, size_t len, sv_lang lang,
     free(v);
 }
 
-static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
-                       int include_bp, sv_names *nm, sv_numscan *ns, sv_lexctx *lx)
+/* A side's units are built in two halves that can run at the same time:
+ * layout, anchor keys (tokens, names, numbers) in one, dictionary lemmas in
+ * the other (they need different per-thread objects). */
+static void side_layout(side *s, const sv_sentence *v, size_t n, int include_bp)
 {
     memset(s, 0, sizeof *s);
     s->f = xcalloc(n + 1, sizeof *s->f);
     s->orig = xcalloc(n + 1, sizeof *s->orig);
-    uint64_t *tmp = NULL;
-    size_t ntmp = 0, captmp = 0, pcap = 0;
     long long prev_para = -1;
     for (size_t i = 0; i < n; i++) {
         if (v[i].kind == SV_SEG_BOILERPLATE && !include_bp)
             continue;
         sfeat *f = &s->f[s->n];
         s->orig[s->n] = i;
-        f->len = 0;
-        for (size_t k = 0; k < v[i].len; k++)
-            f->len += ((unsigned char)v[i].text[k] & 0xC0) != 0x80 && v[i].text[k] != ' ';
         f->para = (uint32_t)v[i].para;
         f->first_in_para = (long long)v[i].para != prev_para;
         if (s->n > 0 && f->first_in_para)
             s->f[s->n - 1].last_in_para = 1;
         prev_para = (long long)v[i].para;
         f->headline = v[i].kind == SV_SEG_HEADLINE;
+        s->n++;
+    }
+    if (s->n > 0)
+        s->f[s->n - 1].last_in_para = 1;
+}
+
+static void side_keys(side *s, const sv_sentence *v, sv_lang lang, sv_names *nm, sv_numscan *ns)
+{
+    uint64_t *tmp = NULL;
+    size_t ntmp = 0, captmp = 0, pcap = 0;
+    for (size_t u = 0; u < s->n; u++) {
+        const sv_sentence *x = &v[s->orig[u]];
+        sfeat *f = &s->f[u];
+        f->len = 0;
+        for (size_t k = 0; k < x->len; k++)
+            f->len += ((unsigned char)x->text[k] & 0xC0) != 0x80 && x->text[k] != ' ';
         ntmp = 0;
-        anchor_tokens(v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
+        anchor_tokens(x->text, x->len, lang, &tmp, &ntmp, &captmp);
         if (nm)
-            name_keys(nm, v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
+            name_keys(nm, x->text, x->len, lang, &tmp, &ntmp, &captmp);
         if (ns)
-            number_keys(ns, v[i].text, v[i].len, lang, &tmp, &ntmp, &captmp);
-        f->lem = (uint32_t)s->nlems;
-        if (lx) {
-            size_t before = s->nlems;
-            if (sv_lexctx_lemmas(lx, lang, v[i].text, v[i].len, &s->lems, &s->nlems,
-                                 &s->caplems) != SV_OK)
-                s->nlems = before;
-        }
-        f->nlem = (uint32_t)(s->nlems - f->lem);
+            number_keys(ns, x->text, x->len, lang, &tmp, &ntmp, &captmp);
         qsort(tmp, ntmp, sizeof *tmp, cmp_u64);
         f->tok = (uint32_t)s->npool;
         for (size_t k = 0; k < ntmp; k++) {
@@ -366,11 +384,54 @@ static void build_side(side *s, const sv_sentence *v, size_t n, sv_lang lang,
             s->w[s->npool++] = 1;
         }
         f->ntok = (uint32_t)(s->npool - f->tok);
-        s->n++;
     }
-    if (s->n > 0)
-        s->f[s->n - 1].last_in_para = 1;
     free(tmp);
+}
+
+static void side_lemmas(side *s, const sv_sentence *v, sv_lang lang, sv_lexctx *lx)
+{
+    for (size_t u = 0; u < s->n; u++) {
+        const sv_sentence *x = &v[s->orig[u]];
+        sfeat *f = &s->f[u];
+        f->lem = (uint32_t)s->nlems;
+        size_t before = s->nlems;
+        if (sv_lexctx_lemmas(lx, lang, x->text, x->len, &s->lems, &s->nlems, &s->caplems) !=
+            SV_OK)
+            s->nlems = before;
+        f->nlem = (uint32_t)(s->nlems - f->lem);
+    }
+}
+
+typedef struct {
+    side *E, *R;
+    const sv_sentence *ev, *rv;
+    sv_lexctx *lx;
+} lemma_job;
+
+static void *lemma_worker(void *arg)
+{
+    lemma_job *j = arg;
+    side_lemmas(j->E, j->ev, SV_LANG_EN, j->lx);
+    side_lemmas(j->R, j->rv, SV_LANG_RU, j->lx);
+    return NULL;
+}
+
+/* Builds both sides; with threads, the lemmas on a second thread. */
+static void build_sides(sv_aligner *al, side *E, const sv_sentence *ev, size_t ne, side *R,
+                        const sv_sentence *rv, size_t nr)
+{
+    side_layout(E, ev, ne, al->o.include_boilerplate);
+    side_layout(R, rv, nr, al->o.include_boilerplate);
+    lemma_job lj = {E, R, ev, rv, al->lex};
+    pthread_t th;
+    int threaded = al->lex && al->o.threads > 1 && ne + nr > 20000 &&
+                   pthread_create(&th, NULL, lemma_worker, &lj) == 0;
+    side_keys(E, ev, SV_LANG_EN, al->names, al->nums);
+    side_keys(R, rv, SV_LANG_RU, al->names, al->nums);
+    if (threaded)
+        pthread_join(th, NULL);
+    else if (al->lex)
+        lemma_worker(&lj);
 }
 
 static void free_side(side *s)
@@ -567,6 +628,15 @@ static void band_free(band_t *bd)
     free(bd->off);
 }
 
+/* Bits set in x, without the library call the baseline x86-64 target needs. */
+static inline int popc(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (int)((x * 0x0101010101010101ULL) >> 56);
+}
+
 /* ---- evidence of sentence pairs ------------------------------------------
  *
  * The evidence of a bead is assembled from the evidence of the sentence
@@ -582,6 +652,10 @@ enum { PAIRROWS = 8 };
 typedef struct {
     uint64_t ek, rk;  /* anchor keys of x found in y, of y found in x */
     sv_lexmask lex;   /* dictionary matches (zero without a lexicon) */
+    /* the same, summed for a 1-1 bead: key weights of x found in y and not,
+     * of y not found in x; dictionary words matched and known */
+    float ehit[NKINDS], emiss[NKINDS], rmiss[NKINDS];
+    float leh, lek, lrh, lrk;
 } pairev;
 
 typedef struct {
@@ -623,16 +697,42 @@ static void key_masks(const uint64_t *ka, size_t n1, const uint64_t *kb, size_t 
     *mb = b;
 }
 
+/* Adds the weights of the keys of unit u of side S, per kind, to hit when
+ * their bit is set in mask and to miss when it is not (either may be NULL). */
+static void weigh_mask(const side *S, size_t u, uint64_t mask, float *hit, float *miss)
+{
+    const sfeat *f = &S->f[u];
+    for (uint32_t k = 0; k < f->ntok && k < 64; k++) {
+        int kind = KEY_KIND(S->keys[f->tok + k]);
+        if (mask >> k & 1) {
+            if (hit)
+                hit[kind] += S->w[f->tok + k];
+        } else if (miss) {
+            miss[kind] += S->w[f->tok + k];
+        }
+    }
+}
+
 static void pair_compute(paircache *pc, size_t x, size_t y, pairev *out, int prepared)
 {
     const sfeat *e = &pc->E->f[x], *f = &pc->R->f[y];
     key_masks(pc->E->keys + e->tok, e->ntok, pc->R->keys + f->tok, f->ntok, &out->ek, &out->rk);
+    for (int k = 0; k < NKINDS; k++)
+        out->ehit[k] = out->emiss[k] = out->rmiss[k] = 0;
+    weigh_mask(pc->E, x, out->ek, out->ehit, out->emiss);
+    weigh_mask(pc->R, y, out->rk, NULL, out->rmiss);
     if (pc->c) {
         if (!prepared)
             sv_lexprep_set(pc->p, pc->c, pc->E->lems + e->lem, e->nlem);
         sv_lexprep_match(pc->p, pc->c, pc->R->lems + f->lem, f->nlem, &out->lex);
+        const sv_lexmask *l = &out->lex;
+        out->leh = (float)(popc(l->en_exact) + 0.5 * popc(l->en_fuzzy & ~l->en_exact));
+        out->lek = (float)popc(l->en_known);
+        out->lrh = (float)(popc(l->ru_exact) + 0.5 * popc(l->ru_fuzzy & ~l->ru_exact));
+        out->lrk = (float)popc(l->ru_known);
     } else {
         memset(&out->lex, 0, sizeof out->lex);
+        out->leh = out->lek = out->lrh = out->lrk = 0;
     }
 }
 
@@ -705,21 +805,13 @@ typedef struct {
     int lex;               /* dictionary evidence in pc (not at coarse levels) */
     const double *w, *w_nolex;
     int coarse;            /* units are merged sentences with truncated key sets */
+    size_t ioff, joff;     /* a chunk's first units (the DP works in chunk coordinates) */
 } model;
 
 /* The evidence about a linked bead, as a feature vector; the bead's log-odds
  * is the dot product with the weights below.  The weights were fitted by
  * logistic regression on candidate beads of the dev sets (tools/fit-align.py
  * and docs/design.md, "Fitting"). */
-
-/* Bits set in x, without the library call the baseline x86-64 target needs. */
-static inline int popc(uint64_t x)
-{
-    x = x - ((x >> 1) & 0x5555555555555555ULL);
-    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-    return (int)((x * 0x0101010101010101ULL) >> 56);
-}
 
 /* log(1 + v) for v a multiple of 1/2, tabulated up to 256 (len_init). */
 static double log_half(double v)
@@ -737,6 +829,12 @@ static void lex_features(const model *m, size_t i0, int a, size_t j0, int b, dou
 {
     double eh = 0, ek = 0, rh = 0, rk = 0;
     for (int x = 0; x < a; x++) {
+        if (b == 1) { /* one Russian unit: the pair's own counts */
+            const pairev *pe = pair_get(m->pc, i0 + (size_t)x, j0);
+            eh += pe->leh;
+            ek += pe->lek;
+            continue;
+        }
         uint64_t ex = 0, fz = 0, known = 0;
         for (int y = 0; y < b; y++) {
             const sv_lexmask *k = &pair_get(m->pc, i0 + (size_t)x, j0 + (size_t)y)->lex;
@@ -749,6 +847,12 @@ static void lex_features(const model *m, size_t i0, int a, size_t j0, int b, dou
         ek += popc(known);
     }
     for (int y = 0; y < b; y++) {
+        if (a == 1) {
+            const pairev *pe = pair_get(m->pc, i0, j0 + (size_t)y);
+            rh += pe->lrh;
+            rk += pe->lrk;
+            continue;
+        }
         uint64_t ex = 0, fz = 0, known = 0;
         for (int x = 0; x < a; x++) {
             const sv_lexmask *k = &pair_get(m->pc, i0 + (size_t)x, j0 + (size_t)y)->lex;
@@ -765,7 +869,6 @@ static void lex_features(const model *m, size_t i0, int a, size_t j0, int b, dou
     f[F_LEXHIT] = log_half(eh + rh);
     f[F_LEXNONE] = ek + rk == 0;
 }
-
 
 static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, double *f)
 {
@@ -784,28 +887,32 @@ static void bead_features(const model *m, size_t i0, int a, size_t j0, int b, do
         if (k > 0 && R->f[j0 + k].first_in_para)
             r_cross++;
     }
-    double hit[NKINDS] = {0}, miss[NKINDS] = {0};
+    float hit[NKINDS] = {0}, miss[NKINDS] = {0};
     for (int x = 0; x < a; x++) {
+        if (b == 1) { /* one Russian unit: the pair's own sums */
+            const pairev *pe = pair_get(m->pc, i0 + (size_t)x, j0);
+            for (int k = 0; k < NKINDS; k++) {
+                hit[k] += pe->ehit[k];
+                miss[k] += pe->emiss[k];
+            }
+            continue;
+        }
         uint64_t mk = 0;
         for (int y = 0; y < b; y++)
             mk |= pair_get(m->pc, i0 + (size_t)x, j0 + (size_t)y)->ek;
-        const sfeat *u = &E->f[i0 + (size_t)x];
-        for (uint32_t k = 0; k < u->ntok && k < 64; k++) {
-            int kind = KEY_KIND(E->keys[u->tok + k]);
-            if (mk >> k & 1)
-                hit[kind] += E->w[u->tok + k];
-            else
-                miss[kind] += E->w[u->tok + k];
-        }
+        weigh_mask(E, i0 + (size_t)x, mk, hit, miss);
     }
     for (int y = 0; y < b; y++) {
+        if (a == 1) {
+            const pairev *pe = pair_get(m->pc, i0, j0 + (size_t)y);
+            for (int k = 0; k < NKINDS; k++)
+                miss[k] += pe->rmiss[k];
+            continue;
+        }
         uint64_t mk = 0;
         for (int x = 0; x < a; x++)
             mk |= pair_get(m->pc, i0 + (size_t)x, j0 + (size_t)y)->rk;
-        const sfeat *u = &R->f[j0 + (size_t)y];
-        for (uint32_t k = 0; k < u->ntok && k < 64; k++)
-            if (!(mk >> k & 1))
-                miss[KEY_KIND(R->keys[u->tok + k])] += R->w[u->tok + k];
+        weigh_mask(R, j0 + (size_t)y, mk, NULL, miss);
     }
     f[F_BIAS] = 1;
     f[F_LEN] = length_cost(le, lr);
@@ -849,7 +956,7 @@ static double bead_score(const model *m, size_t i0, int a, size_t j0, int b)
 {
     double s = m->logprior[a][b];
     if (a > 0 && b > 0)
-        s += link_logodds(m, i0, a, j0, b);
+        s += link_logodds(m, i0 + m->ioff, a, j0 + m->joff, b);
     return s;
 }
 
@@ -1231,6 +1338,191 @@ static void project_band(const pbead *p, size_t np, size_t N, size_t M, size_t w
     band_finish(bd);
 }
 
+/* ---- the finest level of a long input, in chunks ---------------------------
+ *
+ * The finest level of a long input is split at stable points of the
+ * coarser path (a run of 1-1 beads, whose shared corner the path all but
+ * surely crosses) into chunks aligned independently, in parallel when
+ * threads are allowed: each gets its own pair cache and dictionary state.
+ * Within a chunk: the best path in the band, then posteriors in a narrow
+ * band around it. */
+enum { CHUNK_ROWS = 4096 };
+
+typedef struct {
+    size_t i0, j0, i1, j1; /* corners, in fine units */
+    pbead *path;
+    size_t np;
+} chunk;
+
+typedef struct {
+    const model *m;        /* template (E, R, priors, weights) */
+    const band_t *bd;      /* the fine band */
+    const sv_lexicon *lexicon;
+    sv_lexctx *lexctx;     /* read only while chunks run */
+    int max_merge;
+    int fb;                /* posteriors (finest level) or the best path only */
+    chunk *c;
+    size_t nc, next;
+    pthread_mutex_t mu;
+} chunkjob;
+
+/* The band of a chunk, in its own coordinates. */
+static void chunk_band(const band_t *bd, const chunk *c, band_t *out)
+{
+    out->N = c->i1 - c->i0;
+    out->M = c->j1 - c->j0;
+    out->lo = xmalloc((out->N + 1) * sizeof *out->lo);
+    out->hi = xmalloc((out->N + 1) * sizeof *out->hi);
+    for (size_t r = 0; r <= out->N; r++) {
+        size_t lo = bd->lo[c->i0 + r], hi = bd->hi[c->i0 + r];
+        lo = lo < c->j0 ? c->j0 : lo > c->j1 ? c->j1 : lo;
+        hi = hi < c->j0 ? c->j0 : hi > c->j1 ? c->j1 : hi;
+        out->lo[r] = lo - c->j0;
+        out->hi[r] = hi - c->j0;
+    }
+    band_finish(out);
+}
+
+static void run_chunk(chunkjob *J, chunk *c, sv_lexprep *prep)
+{
+    model m = *J->m;
+    m.ioff = c->i0;
+    m.joff = c->j0;
+    band_t bd;
+    chunk_band(J->bd, c, &bd);
+    paircache pc;
+    memset(&pc, 0, sizeof pc);
+    /* the cache works in absolute units: give it the band in those */
+    band_t abs;
+    abs.N = J->bd->N;
+    abs.lo = J->bd->lo;
+    abs.hi = J->bd->hi;
+    paircache_init(&pc, J->lexctx, prep, m.E, m.R, &abs);
+    m.pc = &pc;
+    pbead *p;
+    size_t np = run_dp(&m, &bd, J->max_merge, 0, &p);
+    if (!J->fb) {
+        for (size_t k = 0; k < np; k++) {
+            p[k].i0 += c->i0;
+            p[k].j0 += c->j0;
+        }
+        c->path = p;
+        c->np = np;
+        paircache_free(&pc);
+        band_free(&bd);
+        return;
+    }
+    band_t nb;
+    path_band(p, np, bd.N, bd.M, 3, &nb);
+    free(p);
+    /* the narrow band in absolute units for the cache */
+    size_t *alo = xmalloc((J->bd->N + 1) * sizeof *alo), *ahi = xmalloc((J->bd->N + 1) * sizeof *ahi);
+    memcpy(alo, J->bd->lo, (J->bd->N + 1) * sizeof *alo);
+    memcpy(ahi, J->bd->hi, (J->bd->N + 1) * sizeof *ahi);
+    for (size_t r = 0; r <= nb.N; r++) {
+        alo[c->i0 + r] = nb.lo[r] + c->j0;
+        ahi[c->i0 + r] = nb.hi[r] + c->j0;
+    }
+    abs.lo = alo;
+    abs.hi = ahi;
+    paircache_init(&pc, J->lexctx, prep, m.E, m.R, &abs);
+    np = run_dp(&m, &nb, J->max_merge, 1, &p);
+    for (size_t k = 0; k < np; k++) {
+        p[k].i0 += c->i0;
+        p[k].j0 += c->j0;
+    }
+    c->path = p;
+    c->np = np;
+    paircache_free(&pc);
+    free(alo);
+    free(ahi);
+    band_free(&nb);
+    band_free(&bd);
+}
+
+static void *chunk_worker(void *arg)
+{
+    chunkjob *J = arg;
+    sv_lexprep *prep = sv_lexprep_new();
+    for (;;) {
+        pthread_mutex_lock(&J->mu);
+        size_t k = J->next++;
+        pthread_mutex_unlock(&J->mu);
+        if (k >= J->nc)
+            break;
+        run_chunk(J, &J->c[k], prep);
+    }
+    sv_lexprep_free(prep);
+    return NULL;
+}
+
+static size_t choose_cuts(const pbead *cp, size_t ncp, size_t N, size_t M, chunk **out);
+
+/* Aligns a level in chunks placed by the coarser path cp, on up to
+ * threads threads; returns the path (caller frees). */
+static size_t chunked_dp(const model *m, const band_t *bd, const pbead *cp, size_t ncp,
+                         sv_lexctx *lexctx, int max_merge, int fb, int threads, pbead **path,
+                         size_t *nchunks)
+{
+    chunkjob J;
+    memset(&J, 0, sizeof J);
+    J.m = m;
+    J.bd = bd;
+    J.lexctx = lexctx;
+    J.max_merge = max_merge;
+    J.fb = fb;
+    J.nc = choose_cuts(cp, ncp, bd->N, bd->M, &J.c);
+    pthread_mutex_init(&J.mu, NULL);
+    int nt = threads > 1 ? threads : 1;
+    if (nt > 64)
+        nt = 64;
+    if ((size_t)nt > J.nc)
+        nt = (int)J.nc;
+    pthread_t th[64];
+    for (int t = 1; t < nt; t++)
+        if (pthread_create(&th[t], NULL, chunk_worker, &J) != 0)
+            nt = t; /* run with the threads there are */
+    chunk_worker(&J);
+    for (int t = 1; t < nt; t++)
+        pthread_join(th[t], NULL);
+    pthread_mutex_destroy(&J.mu);
+    pbead *p = NULL;
+    size_t np = 0, cap = 0;
+    for (size_t k = 0; k < J.nc; k++) {
+        for (size_t q = 0; q < J.c[k].np; q++)
+            SV_PUSH(p, np, cap, J.c[k].path[q]);
+        free(J.c[k].path);
+    }
+    free(J.c);
+    *nchunks = J.nc;
+    *path = p;
+    return np;
+}
+
+/* Corners where chunks meet: the start of a coarse 1-1 bead between two
+ * other 1-1 beads, at least CHUNK_ROWS fine rows apart. */
+static size_t choose_cuts(const pbead *cp, size_t ncp, size_t N, size_t M, chunk **out)
+{
+    chunk *c = NULL;
+    size_t n = 0, cap = 0, last_i = 0, last_j = 0;
+    for (size_t k = 1; k + 1 < ncp; k++) {
+        if (!(cp[k - 1].a == 1 && cp[k - 1].b == 1 && cp[k].a == 1 && cp[k].b == 1 &&
+              cp[k + 1].a == 1 && cp[k + 1].b == 1))
+            continue;
+        size_t i = 2 * cp[k].i0, j = 2 * cp[k].j0;
+        if (i < last_i + CHUNK_ROWS || i + CHUNK_ROWS > N || j <= last_j || j >= M)
+            continue;
+        chunk x = {last_i, last_j, i, j, NULL, 0};
+        SV_PUSH(c, n, cap, x);
+        last_i = i;
+        last_j = j;
+    }
+    chunk x = {last_i, last_j, N, M, NULL, 0};
+    SV_PUSH(c, n, cap, x);
+    *out = c;
+    return n;
+}
+
 sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang slang,
                    const sv_sentence *tgt, size_t ntgt, sv_lang tlang, int all,
                    sv_link **links, size_t *nlinks, sv_diags *diags)
@@ -1251,9 +1543,13 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     enum { MAX_LEVELS = 40 };
     side E[MAX_LEVELS], R[MAX_LEVELS];
     double t0 = now_s();
-    build_side(&E[0], swap ? tgt : src, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums, al->lex);
-    build_side(&R[0], swap ? src : tgt, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums, al->lex);
+    if (getenv("SVERKA_TRACE"))
+        fprintf(stderr, "documents loaded: %.0f MB\n", rss_mb());
+    build_sides(al, &E[0], swap ? tgt : src, swap ? ntgt : nsrc, &R[0], swap ? src : tgt,
+                swap ? nsrc : ntgt);
     weigh_keys(&E[0], &R[0]);
+    if (getenv("SVERKA_TRACE"))
+        fprintf(stderr, "sentence evidence: %.0f MB\n", rss_mb());
     /* Inputs too long for one DP are coarsened until the coarsest level is
      * small (its units are long and their scores cost more). */
     int L = 1;
@@ -1267,9 +1563,11 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     }
     memset(&al->st, 0, sizeof al->st);
     al->st.levels = L;
+    if (getenv("SVERKA_TRACE"))
+        fprintf(stderr, "evidence and %d levels built: %.0f MB\n", L, rss_mb());
     double t1 = now_s();
     al->st.evidence_s = t1 - t0;
-    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs, NULL, 0, al->w, al->w_nolex, L > 1};
+    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs, NULL, 0, al->w, al->w_nolex, L > 1, 0, 0};
     init_priors(&m, PSKIP0);
     band_t bd;
     band_full(&bd, m.E->n, m.R->n);
@@ -1291,6 +1589,8 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
         free(p);
         np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
     } else {
+        pbead *cp = NULL;
+        size_t ncp = 0;
         np = run_dp(&m, &bd, 2, 0, &p);
         if (getenv("SVERKA_TRACE")) {
             size_t sk = 0;
@@ -1308,40 +1608,41 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
             m.R = &R[lv];
             m.coarse = lv > 0;
             m.lex = lv == 0 && al->lex;
-            paircache_init(&pc, lv == 0 ? al->lex : NULL, al->prep, m.E, m.R, &bd);
-            free(p);
+            /* the coarser path places the chunks of this level */
+            cp = p;
+            ncp = np;
+            p = NULL;
+            np = 0;
+            m.pc = NULL;
             if (lv > 0) {
                 double tl = now_s();
-                np = run_dp(&m, &bd, 2, 0, &p);
+                size_t nch;
+                np = chunked_dp(&m, &bd, cp, ncp, NULL, 2, 0, al->o.threads, &p, &nch);
                 if (getenv("SVERKA_TRACE")) {
                     size_t sk = 0;
                     for (size_t k = 0; k < np; k++)
                         sk += !p[k].a || !p[k].b;
-                    fprintf(stderr, "level %d: %zu x %zu, %zu cells, %.2f s, %zu beads, %zu skips\n",
-                            lv, m.E->n, m.R->n, bd.cells, now_s() - tl, np, sk);
+                    fprintf(stderr,
+                            "level %d: %zu x %zu, %zu cells, %zu chunks, %.2f s, %zu beads, "
+                            "%zu skips\n",
+                            lv, m.E->n, m.R->n, bd.cells, nch, now_s() - tl, np, sk);
                 }
+                free(cp);
+                cp = NULL;
                 continue;
             }
-            init_priors(&m, PSKIP0);
-            np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
-            al->st.prior_skip = reestimate(&m, p, np);
+            /* the finest level: its skip prior from the path of level 1;
+             * posteriors in each chunk */
+            al->st.prior_skip = reestimate(&m, cp, ncp);
             al->st.iterations = 1;
-            if (fabs(al->st.prior_skip - PSKIP0) > 0.03) {
-                /* the pair is far from the prior: a second path with its own */
-                free(p);
-                np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
-                al->st.iterations = 2;
-            }
-            /* posteriors in a narrow band around the path */
-            band_t nb2;
-            path_band(p, np, E[0].n, R[0].n, 3, &nb2);
             al->st.cells = bd.cells;
-            band_free(&bd);
-            bd = nb2;
-            paircache_init(&pc, al->lex, al->prep, m.E, m.R, &bd);
-            free(p);
-            np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
+            size_t nch;
+            np = chunked_dp(&m, &bd, cp, ncp, al->lex, al->o.max_merge, 1, al->o.threads, &p,
+                            &nch);
+            if (getenv("SVERKA_TRACE"))
+                fprintf(stderr, "level 0: %zu chunks\n", nch);
         }
+        free(cp);
     }
     paircache_free(&pc);
     al->st.dp_s = now_s() - t1;
@@ -1389,10 +1690,9 @@ sv_status sv_align_dump_features(sv_aligner *al, const sv_sentence *src, size_t 
     }
     const sv_sentence *ev = swap ? tgt : src, *rv = swap ? src : tgt;
     side E, R;
-    build_side(&E, ev, swap ? ntgt : nsrc, SV_LANG_EN, al->o.include_boilerplate, al->names, al->nums, al->lex);
-    build_side(&R, rv, swap ? nsrc : ntgt, SV_LANG_RU, al->o.include_boilerplate, al->names, al->nums, al->lex);
+    build_sides(al, &E, ev, swap ? ntgt : nsrc, &R, rv, swap ? nsrc : ntgt);
     weigh_keys(&E, &R);
-    model m = {&E, &R, {{0}}, al->o.use_paragraphs, NULL, 0, al->w, al->w_nolex, 0};
+    model m = {&E, &R, {{0}}, al->o.use_paragraphs, NULL, 0, al->w, al->w_nolex, 0, 0, 0};
     band_t bd;
     band_full(&bd, E.n, R.n);
     paircache pc;

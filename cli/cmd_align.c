@@ -1,6 +1,7 @@
 /* cmd_align.c - 'sverka align': sentence links between an English and a
  * Russian document, as TMX, TSV or JSON lines. */
 #include <getopt.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -109,6 +110,10 @@ int cmd_align(int argc, char **argv)
     double min_score = DEFAULT_MIN_SCORE;
     sv_pipeline_opts po;
     sv_pipeline_opts_init(&po);
+    {
+        long nc = sysconf(_SC_NPROCESSORS_ONLN);
+        po.align.threads = nc > 1 ? (int)(nc < 64 ? nc : 64) : 1; /* long inputs only */
+    }
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:qvh", longopts, NULL)) != -1) {
