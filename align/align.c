@@ -106,7 +106,7 @@ enum { K_TOK = 0, K_NAME = 1, K_NUM = 2, NKINDS = 3 };
 typedef struct {
     sfeat *f;
     size_t n;
-    size_t *orig;     /* index in the caller's array */
+    uint32_t *orig;   /* index in the caller's array (segment.h caps sentences at 8M) */
     uint64_t *keys;   /* anchor-key pool (kind in the top bits) */
     float *w;         /* weight of each pool entry */
     size_t npool, cap;
@@ -341,7 +341,7 @@ static void side_layout(side *s, const sv_sentence *v, size_t n, int include_bp)
         if (v[i].kind == SV_SEG_BOILERPLATE && !include_bp)
             continue;
         sfeat *f = &s->f[s->n];
-        s->orig[s->n] = i;
+        s->orig[s->n] = (uint32_t)i;
         f->para = (uint32_t)v[i].para;
         f->first_in_para = (long long)v[i].para != prev_para;
         if (s->n > 0 && f->first_in_para)
@@ -432,6 +432,19 @@ static void build_sides(sv_aligner *al, side *E, const sv_sentence *ev, size_t n
         pthread_join(th, NULL);
     else if (al->lex)
         lemma_worker(&lj);
+}
+
+/* Gives back the unused capacity of a side's pools. */
+static void side_shrink(side *s)
+{
+    if (s->npool) {
+        s->keys = xreallocarray(s->keys, s->npool, sizeof *s->keys);
+        s->w = xreallocarray(s->w, s->npool, sizeof *s->w);
+    }
+    if (s->nlems) {
+        s->lems = xreallocarray(s->lems, s->nlems, sizeof *s->lems);
+        s->caplems = s->nlems;
+    }
 }
 
 static void free_side(side *s)
@@ -1220,12 +1233,7 @@ typedef struct {
     float w;
 } kw;
 
-/* Orders keys by their hash bits alone (the kind bits left out). */
-static int cmp_kw_hash(const void *a, const void *b)
-{
-    uint64_t x = ((const kw *)a)->k & 0x3FFFFFFFFFFFFFFFULL, y = ((const kw *)b)->k & 0x3FFFFFFFFFFFFFFFULL;
-    return x < y ? -1 : x > y;
-}
+
 
 static int cmp_kw_key(const void *a, const void *b)
 {
@@ -1233,55 +1241,58 @@ static int cmp_kw_key(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* A side with units twice as long: unit u is fine units 2u and 2u+1. */
-static void coarsen(const side *f, side *c)
+/* Level k of a side: unit u stands for the units [u 2^k, (u+1) 2^k) of the
+ * sentence level f, with their summed length and a consistent sample of
+ * their keys (the COARSE_KEYS smallest by hash, so that both sides keep the
+ * same keys when they share them, whatever their counts).  Built straight
+ * from the sentences, so only one coarse level need exist at a time. */
+static void coarsen_from(const side *f, int k, side *c)
 {
     memset(c, 0, sizeof *c);
-    c->n = (f->n + 1) / 2;
+    size_t span = (size_t)1 << k;
+    c->n = (f->n + span - 1) / span;
     c->f = xcalloc(c->n + 1, sizeof *c->f);
     c->orig = xcalloc(c->n + 1, sizeof *c->orig);
-    size_t pcap = 0;
-    kw buf[2 * COARSE_GATHER];
+    c->keys = xmalloc((c->n * COARSE_KEYS + 1) * sizeof *c->keys);
+    c->w = xmalloc((c->n * COARSE_KEYS + 1) * sizeof *c->w);
+    const uint64_t HASH = 0x3FFFFFFFFFFFFFFFULL;
     for (size_t u = 0; u < c->n; u++) {
-        size_t a = 2 * u, b = 2 * u + 1 < f->n ? 2 * u + 1 : 2 * u;
+        size_t a = u * span, b = a + span < f->n ? a + span : f->n; /* [a, b) */
         sfeat *x = &c->f[u];
-        x->len = f->f[a].len + (b != a ? f->f[b].len : 0);
         x->para = f->f[a].para;
         x->first_in_para = f->f[a].first_in_para;
-        x->last_in_para = f->f[b].last_in_para;
-        x->headline = f->f[a].headline && f->f[b].headline;
-        c->orig[u] = a;
-        size_t m = 0;
-        for (size_t v = a; v <= b && v < f->n; v++) {
-            for (uint32_t k = 0; k < f->f[v].ntok && m < 2 * COARSE_GATHER; k++) {
-                buf[m].k = f->keys[f->f[v].tok + k];
-                buf[m++].w = f->w[f->f[v].tok + k];
+        x->last_in_para = f->f[b - 1].last_in_para;
+        x->headline = 1;
+        kw best[COARSE_KEYS]; /* ascending by hash */
+        size_t nb = 0;
+        for (size_t v = a; v < b; v++) {
+            x->len += f->f[v].len;
+            x->headline &= f->f[v].headline;
+            for (uint32_t q = 0; q < f->f[v].ntok; q++) {
+                uint64_t key = f->keys[f->f[v].tok + q];
+                uint64_t h = key & HASH;
+                if (nb == COARSE_KEYS && h >= (best[nb - 1].k & HASH))
+                    continue;
+                size_t i = nb;
+                while (i > 0 && (best[i - 1].k & HASH) > h)
+                    i--;
+                if ((i > 0 && best[i - 1].k == key) || (i < nb && best[i].k == key))
+                    continue; /* already there */
+                if (nb == COARSE_KEYS)
+                    nb--;
+                memmove(best + i + 1, best + i, (nb - i) * sizeof *best);
+                best[i].k = key;
+                best[i].w = f->w[f->f[v].tok + q];
+                nb++;
             }
-            if (b == a)
-                break;
         }
-        qsort(buf, m, sizeof *buf, cmp_kw_key);
-        size_t d = 0; /* dedupe */
-        for (size_t i = 0; i < m; i++)
-            if (d == 0 || buf[d - 1].k != buf[i].k)
-                buf[d++] = buf[i];
-        if (d > COARSE_KEYS) {
-            /* a consistent sample (bottom-k by hash): both sides keep the
-             * same keys when they share them, whatever their counts */
-            qsort(buf, d, sizeof *buf, cmp_kw_hash);
-            d = COARSE_KEYS;
-            qsort(buf, d, sizeof *buf, cmp_kw_key);
-        }
+        qsort(best, nb, sizeof *best, cmp_kw_key);
+        c->orig[u] = (uint32_t)a;
         x->tok = (uint32_t)c->npool;
-        x->ntok = (uint32_t)d;
-        if (c->npool + d > pcap) {
-            pcap = (c->npool + d) * 2 + 64;
-            c->keys = xreallocarray(c->keys, pcap, sizeof *c->keys);
-            c->w = xreallocarray(c->w, pcap, sizeof *c->w);
-        }
-        for (size_t i = 0; i < d; i++) {
-            c->keys[c->npool] = buf[i].k;
-            c->w[c->npool++] = buf[i].w;
+        x->ntok = (uint32_t)nb;
+        for (size_t i = 0; i < nb; i++) {
+            c->keys[c->npool] = best[i].k;
+            c->w[c->npool++] = best[i].w;
         }
     }
 }
@@ -1540,34 +1551,43 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
                      sv_lang_code(tlang));
         return SV_ERR_ARG;
     }
-    enum { MAX_LEVELS = 40 };
-    side E[MAX_LEVELS], R[MAX_LEVELS];
+    side E0, R0;
     double t0 = now_s();
     if (getenv("SVERKA_TRACE"))
         fprintf(stderr, "documents loaded: %.0f MB\n", rss_mb());
-    build_sides(al, &E[0], swap ? tgt : src, swap ? ntgt : nsrc, &R[0], swap ? src : tgt,
+    build_sides(al, &E0, swap ? tgt : src, swap ? ntgt : nsrc, &R0, swap ? src : tgt,
                 swap ? nsrc : ntgt);
-    weigh_keys(&E[0], &R[0]);
+    weigh_keys(&E0, &R0);
+    side_shrink(&E0);
+    side_shrink(&R0);
     if (getenv("SVERKA_TRACE"))
         fprintf(stderr, "sentence evidence: %.0f MB\n", rss_mb());
-    /* Inputs too long for one DP are coarsened until the coarsest level is
-     * small (its units are long and their scores cost more). */
+    /* Inputs too long for one DP are aligned coarse to fine: level k groups
+     * 2^k sentences; the coarsest level is small enough for a full DP. */
     int L = 1;
-    size_t limit = al->o.full_dp_cells;
-    while (L < MAX_LEVELS && (double)(E[L - 1].n + 1) * (double)(R[L - 1].n + 1) > (double)limit &&
-           E[L - 1].n > 1 && R[L - 1].n > 1) {
-        limit = COARSE_CELLS < limit ? COARSE_CELLS : limit;
-        coarsen(&E[L - 1], &E[L]);
-        coarsen(&R[L - 1], &R[L]);
-        L++;
-    }
+    if ((double)(E0.n + 1) * (double)(R0.n + 1) > (double)al->o.full_dp_cells)
+        while (L < 40) {
+            size_t span = (size_t)1 << L;
+            double ne = (double)((E0.n + span - 1) / span), nr = (double)((R0.n + span - 1) / span);
+            L++;
+            if ((ne + 1) * (nr + 1) <= (double)COARSE_CELLS || ne <= 1 || nr <= 1)
+                break;
+        }
     memset(&al->st, 0, sizeof al->st);
     al->st.levels = L;
+    side Ec, Rc; /* the coarse level being aligned */
+    memset(&Ec, 0, sizeof Ec);
+    memset(&Rc, 0, sizeof Rc);
+    if (L > 1) {
+        coarsen_from(&E0, L - 1, &Ec);
+        coarsen_from(&R0, L - 1, &Rc);
+    }
     if (getenv("SVERKA_TRACE"))
-        fprintf(stderr, "evidence and %d levels built: %.0f MB\n", L, rss_mb());
+        fprintf(stderr, "evidence and the coarsest of %d levels built: %.0f MB\n", L, rss_mb());
     double t1 = now_s();
     al->st.evidence_s = t1 - t0;
-    model m = {&E[L - 1], &R[L - 1], {{0}}, al->o.use_paragraphs, NULL, 0, al->w, al->w_nolex, L > 1, 0, 0};
+    model m = {L > 1 ? &Ec : &E0, L > 1 ? &Rc : &R0, {{0}}, al->o.use_paragraphs, NULL, 0,
+               al->w, al->w_nolex, L > 1, 0, 0};
     init_priors(&m, PSKIP0);
     band_t bd;
     band_full(&bd, m.E->n, m.R->n);
@@ -1589,66 +1609,60 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
         free(p);
         np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
     } else {
-        pbead *cp = NULL;
-        size_t ncp = 0;
         np = run_dp(&m, &bd, 2, 0, &p);
-        if (getenv("SVERKA_TRACE")) {
-            size_t sk = 0;
-            for (size_t k = 0; k < np; k++)
-                sk += !p[k].a || !p[k].b;
-            fprintf(stderr, "level %d: %zu x %zu (full), %zu beads, %zu skips\n", L - 1, m.E->n,
-                    m.R->n, np, sk);
-        }
+        paircache_free(&pc);
         for (int lv = L - 2; lv >= 0; lv--) {
+            /* this level replaces the coarser one */
+            free_side(&Ec);
+            free_side(&Rc);
+            memset(&Ec, 0, sizeof Ec);
+            memset(&Rc, 0, sizeof Rc);
+            if (lv > 0) {
+                coarsen_from(&E0, lv, &Ec);
+                coarsen_from(&R0, lv, &Rc);
+            }
+            m.E = lv > 0 ? &Ec : &E0;
+            m.R = lv > 0 ? &Rc : &R0;
             band_t nb;
-            project_band(p, np, E[lv].n, R[lv].n, al->o.band, &nb);
+            project_band(p, np, m.E->n, m.R->n, al->o.band, &nb);
             band_free(&bd);
             bd = nb;
-            m.E = &E[lv];
-            m.R = &R[lv];
             m.coarse = lv > 0;
             m.lex = lv == 0 && al->lex;
-            /* the coarser path places the chunks of this level */
-            cp = p;
-            ncp = np;
-            p = NULL;
-            np = 0;
             m.pc = NULL;
+            /* the coarser path places the chunks of this level */
+            pbead *cp = p;
+            size_t ncp = np, nch;
+            p = NULL;
+            double tl = now_s();
             if (lv > 0) {
-                double tl = now_s();
-                size_t nch;
                 np = chunked_dp(&m, &bd, cp, ncp, NULL, 2, 0, al->o.threads, &p, &nch);
-                if (getenv("SVERKA_TRACE")) {
-                    size_t sk = 0;
-                    for (size_t k = 0; k < np; k++)
-                        sk += !p[k].a || !p[k].b;
-                    fprintf(stderr,
-                            "level %d: %zu x %zu, %zu cells, %zu chunks, %.2f s, %zu beads, "
-                            "%zu skips\n",
-                            lv, m.E->n, m.R->n, bd.cells, nch, now_s() - tl, np, sk);
-                }
-                free(cp);
-                cp = NULL;
-                continue;
+            } else {
+                /* the finest level: its skip prior from the path of level
+                 * 1; posteriors in each chunk */
+                al->st.prior_skip = reestimate(&m, cp, ncp);
+                al->st.iterations = 1;
+                al->st.cells = bd.cells;
+                np = chunked_dp(&m, &bd, cp, ncp, al->lex, al->o.max_merge, 1, al->o.threads,
+                                &p, &nch);
             }
-            /* the finest level: its skip prior from the path of level 1;
-             * posteriors in each chunk */
-            al->st.prior_skip = reestimate(&m, cp, ncp);
-            al->st.iterations = 1;
-            al->st.cells = bd.cells;
-            size_t nch;
-            np = chunked_dp(&m, &bd, cp, ncp, al->lex, al->o.max_merge, 1, al->o.threads, &p,
-                            &nch);
-            if (getenv("SVERKA_TRACE"))
-                fprintf(stderr, "level 0: %zu chunks\n", nch);
+            if (getenv("SVERKA_TRACE")) {
+                size_t sk = 0;
+                for (size_t k = 0; k < np; k++)
+                    sk += !p[k].a || !p[k].b;
+                fprintf(stderr,
+                        "level %d: %zu x %zu, %zu cells, %zu chunks, %.2f s, %zu beads, %zu "
+                        "skips, %.0f MB\n",
+                        lv, m.E->n, m.R->n, bd.cells, nch, now_s() - tl, np, sk, rss_mb());
+            }
+            free(cp);
         }
-        free(cp);
     }
     paircache_free(&pc);
     al->st.dp_s = now_s() - t1;
     if (L == 1)
         al->st.cells = bd.cells;
-    side *Ef = &E[0], *Rf = &R[0];
+    side *Ef = &E0, *Rf = &R0;
     sv_link *out = NULL;
     size_t nout = 0, cap = 0;
     for (size_t k = 0; k < np; k++) {
@@ -1669,10 +1683,10 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     }
     free(p);
     band_free(&bd);
-    for (int lv = 0; lv < L; lv++) {
-        free_side(&E[lv]);
-        free_side(&R[lv]);
-    }
+    free_side(&E0);
+    free_side(&R0);
+    free_side(&Ec);
+    free_side(&Rc);
     *links = out;
     *nlinks = nout;
     return SV_OK;
@@ -1719,8 +1733,8 @@ sv_status sv_align_dump_features(sv_aligner *al, const sv_sentence *src, size_t 
                 bead_features(&m, i, a, j, b, f);
                 const sv_sentence *e0 = &ev[E.orig[i]], *e1 = &ev[E.orig[i + (size_t)a - 1]];
                 const sv_sentence *r0 = &rv[R.orig[j]], *r1 = &rv[R.orig[j + (size_t)b - 1]];
-                sv_buf_printf(out, "%zu\t%d\t%zu\t%d\t%zu\t%zu\t%zu\t%zu", E.orig[i], a,
-                              R.orig[j], b, e0->start, e1->end, r0->start, r1->end);
+                sv_buf_printf(out, "%zu\t%d\t%zu\t%d\t%zu\t%zu\t%zu\t%zu", (size_t)E.orig[i], a,
+                              (size_t)R.orig[j], b, e0->start, e1->end, r0->start, r1->end);
                 for (int k = 0; k < NFEAT; k++)
                     sv_buf_printf(out, "\t%.5g", f[k]);
                 sv_buf_putc(out, '\n');

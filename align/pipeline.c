@@ -96,6 +96,8 @@ sv_status sv_pipeline_load(sv_pipeline *p, const char *path, const char *data, s
     if (st != SV_OK) {
         sv_doc_free(out->doc);
         out->doc = NULL;
+    } else if (p->o.lean) {
+        sv_doc_release_index(out->doc);
     }
     return st;
 }

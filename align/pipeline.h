@@ -22,6 +22,9 @@ typedef struct {
     sv_segment_opts segment;
     sv_align_opts align;
     sv_lang src_lang, tgt_lang; /* SV_LANG_UNKNOWN: detect */
+    int lean;                   /* release each document's paragraph index once it is
+                                   segmented (sv_doc_release_index): less memory for
+                                   callers that need only sentences; default 0 */
 } sv_pipeline_opts;
 
 void sv_pipeline_opts_init(sv_pipeline_opts *o);

@@ -854,6 +854,8 @@ sv_status sv_segment_doc(sv_segmenter *sg, const sv_doc *doc, sv_lang lang, sv_s
                      "%zu sentence%s longer than %zu bytes cut by force", cuts,
                      cuts == 1 ? "" : "s", sg->opts.max_sentence);
     sv_segs *r = xcalloc(1, sizeof *r);
+    if (sv.n) /* grew by doubling: give back the rest */
+        sv.v = xreallocarray(sv.v, sv.n, sizeof *sv.v);
     r->v = sv.v;
     r->n = sv.n;
     r->priv = xmalloc(sizeof *r->priv);

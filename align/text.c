@@ -932,6 +932,16 @@ static sv_status build_doc(const char *name, sv_decoded *dec, int html, size_t i
         d->paras[i].norm = para_norm(d, &d->paras[i]);
     mark_menus(d);
     index_lines(d);
+    /* the arrays grew by doubling: give back what is not used */
+    if (d->npara)
+        d->paras = xreallocarray(d->paras, d->npara, sizeof *d->paras);
+    d->cap_para = d->npara;
+    if (d->nmap)
+        d->map = xreallocarray(d->map, d->nmap, sizeof *d->map);
+    d->cap_map = d->nmap;
+    if (d->nlines)
+        d->lines = xreallocarray(d->lines, d->nlines, sizeof *d->lines);
+    d->cap_lines = d->nlines;
     if (!html)
         for (size_t i = 0; i < d->npara; i++)
             sv_doc_line_col(d, d->paras[i].start, &d->paras[i].line, NULL);
@@ -995,6 +1005,17 @@ void sv_doc_free(sv_doc *d)
     free(d->lines);
     sv_buf_free(&d->normbuf);
     free(d);
+}
+
+void sv_doc_release_index(sv_doc *d)
+{
+    free(d->paras);
+    free(d->map);
+    free(d->lines);
+    d->paras = NULL;
+    d->map = NULL;
+    d->lines = NULL;
+    d->npara = d->cap_para = d->nmap = d->cap_map = d->nlines = d->cap_lines = 0;
 }
 
 const char *sv_doc_name(const sv_doc *d) { return d->name; }

@@ -97,6 +97,13 @@ size_t sv_doc_src_offset(const sv_doc *d, const sv_para *p, size_t off);
  * line is counted in the extracted text. */
 void sv_doc_line_col(const sv_doc *d, size_t offset, size_t *line, size_t *col);
 
+/* Frees the paragraph table, the offset map and the line index, keeping
+ * the text (and the normalised text sentences point into): for callers
+ * that, once the document is segmented, need only its sentences (the
+ * aligner of very long inputs).  Afterwards sv_doc_npara returns 0, and
+ * sv_doc_src_offset and sv_doc_line_col must not be called. */
+void sv_doc_release_index(sv_doc *d);
+
 /* Is this line page furniture ("Main / News / Republic", "All news",
  * "Follow us on:", a date or time alone, ...)?  Exposed for tests. */
 int sv_text_is_boilerplate(const char *line, size_t len);

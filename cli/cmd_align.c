@@ -110,6 +110,7 @@ int cmd_align(int argc, char **argv)
     double min_score = DEFAULT_MIN_SCORE;
     sv_pipeline_opts po;
     sv_pipeline_opts_init(&po);
+    po.lean = 1; /* only sentences are written */
     {
         long nc = sysconf(_SC_NPROCESSORS_ONLN);
         po.align.threads = nc > 1 ? (int)(nc < 64 ? nc : 64) : 1; /* long inputs only */

@@ -677,6 +677,7 @@ int cmd_batch(int argc, char **argv)
     double min_score = DEFAULT_MIN_SCORE;
     sv_pipeline_opts po;
     sv_pipeline_opts_init(&po);
+    po.lean = 1; /* only sentences are written */
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:j:f:qh", longopts, NULL)) != -1) {

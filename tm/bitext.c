@@ -80,15 +80,16 @@ static int keep(const sv_link *l, const sv_bitext_write_opts *o)
     return o->all && o->format == SV_BITEXT_JSONL;
 }
 
-sv_status sv_bitext_format_buf(const sv_bitext *b, const sv_bitext_write_opts *o, sv_buf *out,
-                               sv_diags *diags)
+/* Formats links [from, to) of b; with f, writes out every 64 KiB. */
+static void format_links(const sv_bitext *b, const sv_bitext_write_opts *o, sv_buf *out,
+                         FILE *f)
 {
-    if (o->format == SV_BITEXT_TMX) {
-        sv_diags_add(diags, SV_ERROR, NULL, 0, 0, -1, "TMX cannot be formatted into a buffer");
-        return SV_ERR_ARG;
-    }
     sv_buf tmp = SV_BUF_INIT;
     for (size_t i = 0; i < b->nlinks; i++) {
+        if (f && out->len >= 1 << 16) {
+            fwrite(out->ptr, 1, out->len, f);
+            sv_buf_reset(out);
+        }
         const sv_link *l = &b->links[i];
         if (!keep(l, o))
             continue;
@@ -116,6 +117,20 @@ sv_status sv_bitext_format_buf(const sv_bitext *b, const sv_bitext_write_opts *o
         }
     }
     sv_buf_free(&tmp);
+    if (f && out->len) {
+        fwrite(out->ptr, 1, out->len, f);
+        sv_buf_reset(out);
+    }
+}
+
+sv_status sv_bitext_format_buf(const sv_bitext *b, const sv_bitext_write_opts *o, sv_buf *out,
+                               sv_diags *diags)
+{
+    if (o->format == SV_BITEXT_TMX) {
+        sv_diags_add(diags, SV_ERROR, NULL, 0, 0, -1, "TMX cannot be formatted into a buffer");
+        return SV_ERR_ARG;
+    }
+    format_links(b, o, out, NULL);
     return SV_OK;
 }
 
@@ -184,13 +199,7 @@ sv_status sv_bitext_write(const sv_bitext *b, const char *path, const sv_bitext_
     if (st != SV_OK)
         return st;
     sv_buf buf = SV_BUF_INIT;
-    st = sv_bitext_format_buf(b, o, &buf, diags);
-    if (st == SV_OK && buf.len)
-        fwrite(buf.ptr, 1, buf.len, sv_out_file(out));
+    format_links(b, o, &buf, sv_out_file(out));
     sv_buf_free(&buf);
-    if (st != SV_OK) {
-        sv_out_abort(out);
-        return st;
-    }
     return sv_out_commit(out, diags);
 }
