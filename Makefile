@@ -133,8 +133,8 @@ regen: sverka
 quality: sverka
 	tests/quality/run-quality.sh $(BIN)
 
-bench: sverka
-	tests/bench/run-bench.sh $(BIN)
+bench: sverka $(TMTOOLS)
+	BUILD_DIR=$(BUILD) tests/bench/run-bench.sh $(BIN)
 
 # Translation memory: import of 1M units, lookup times (TM_UNITS=... to change).
 bench-tm: sverka $(TMTOOLS)
@@ -164,7 +164,7 @@ clean:
 # Every Debian package the build, the tests and the tools need (run as root).
 DEPS = build-essential pkg-config libicu-dev icu-devtools libxml2-dev libxml2-utils \
        libhunspell-dev hunspell-ru hunspell-en-us libsqlite3-dev sqlite3 zlib1g-dev \
-       mueller7-dict python3 parallel clang libclang-rt-14-dev valgrind \
+       mueller7-dict python3 parallel time clang libclang-rt-14-dev valgrind \
        libstemmer-dev omegat translate-toolkit
 # The TMX interoperability checks also need Node.js and npm (Debian's, unless
 # a Node.js from elsewhere, which brings its own npm, is already installed:

@@ -10,6 +10,6 @@ rc=0
 for b in "$dir"/bench-*.sh; do
     [ -f "$b" ] || continue
     echo "== $(basename "$b")"
-    sh "$b" "$S" || rc=1
+    sh "$b" "$S" "${BUILD_DIR:-build}" || rc=1
 done
 exit $rc
