@@ -56,6 +56,7 @@ struct sv_qa {
     sv_numscan *sc;
     sv_names *nm;
     sv_lexctx *lx; /* NULL without a lexicon */
+    sv_lexprep *prep;
 };
 
 sv_status sv_qa_new(const sv_qa_opts *opts, sv_qa **out, sv_diags *diags)
@@ -90,6 +91,7 @@ void sv_qa_free(sv_qa *q)
     sv_numscan_free(q->sc);
     sv_names_free(q->nm);
     sv_lexctx_free(q->lx);
+    sv_lexprep_free(q->prep);
     free(q);
 }
 
@@ -254,20 +256,31 @@ static int letter(long c)
 }
 
 /* The unit written after a number ending at end: imperial measures are
- * converted by translators, so they are never compared. */
+ * converted by translators, so they are never compared.  Words match
+ * exactly, or by prefix for the stems marked with a final '*'. */
+static int unit_word(const char *w, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++) {
+        size_t n = strlen(list[k]);
+        if (list[k][n - 1] == '*' ? !strncmp(w, list[k], n - 1) : !strcmp(w, list[k]))
+            return 1;
+    }
+    return 0;
+}
+
 static int unit_after(const char *t, size_t len, size_t end)
 {
     static const char *const imperial[] = {
-        "inch", "inches", "ft", "foot", "feet", "yard", "yards", "yd", "mile", "miles", "mph",
-        "lb", "lbs", "pound", "pounds", "ounce", "ounces", "oz", "gallon", "gallons", "acre",
-        "acres", "stone", "fahrenheit", "f", "°f", "дюйм", "дюйма", "дюймов", "фут", "фута",
-        "футов", "миль", "мили", "миля", "милю", "ярд", "ярда", "ярдов", "акр", "акра", "акров",
-        "галлон", "галлона", "галлонов", "унций", "унции", "фаренгейт", "фаренгейту", NULL};
+        "inch*", "ft", "foot", "feet", "yard*", "yd", "yds", "mile*", "mph", "lb", "lbs",
+        "pound*", "ounce*", "oz", "gallon*", "acre*", "stone", "fahrenheit", "f", "°f", "degree*",
+        "mpg", "дюйм*", "фут", "фута", "футов", "миль", "мили", "миля", "милю", "милях", "ярд*",
+        "акр*", "галлон*", "унци*", "фаренгейт*", NULL};
     static const char *const metric[] = {
-        "cm", "mm", "m", "km", "kg", "g", "kilometres", "kilometers", "metres", "meters",
-        "centimetres", "centimeters", "kilograms", "tonnes", "litres", "liters", "hectares",
-        "celsius", "c", "°c", "degrees", "см", "мм", "м", "км", "кг", "г", "т", "л", "га",
-        "градус", "градуса", "градусов", "цельсию", "°", NULL};
+        "cm", "mm", "m", "km", "kg", "g", "kph", "kmh", "metre*", "meter*", "kilomet*",
+        "centimet*", "millimet*", "kilogram*", "gram*", "tonne*", "litre*", "liter*", "hectare*",
+        "celsius", "c", "°c", "см", "мм", "м", "км", "кг", "г", "т", "л", "га", "метр*",
+        "километр*", "сантиметр*", "миллиметр*", "килограмм*", "грамм*", "тонн*", "литр*",
+        "гектар*", "градус*", "цельси*", "°", NULL};
     size_t i = end;
     long c;
     /* "6-foot", "70F", "20 °C", "5 km" */
@@ -295,16 +308,30 @@ static int unit_after(const char *t, size_t len, size_t end)
     w[o] = 0;
     if (!o)
         return UNIT_NONE;
-    for (size_t k = 0; imperial[k]; k++)
-        if (!strcmp(w, imperial[k]))
-            return UNIT_IMPERIAL;
-    for (size_t k = 0; metric[k]; k++)
-        if (!strcmp(w, metric[k]))
-            return UNIT_METRIC;
-    /* "square miles", "cubic feet": the next word */
-    if (!strcmp(w, "square") || !strcmp(w, "cubic") || !strcmp(w, "sq"))
+    if (unit_word(w, imperial))
+        return UNIT_IMPERIAL;
+    if (unit_word(w, metric))
+        return UNIT_METRIC;
+    /* "square miles", "cubic feet", "кв. км": the next word */
+    if (!strcmp(w, "square") || !strcmp(w, "cubic") || !strcmp(w, "sq") || !strcmp(w, "кв") ||
+        !strcmp(w, "квадратных") || !strcmp(w, "кубических"))
         return unit_after(t, len, j) == UNIT_IMPERIAL ? UNIT_IMPERIAL : UNIT_METRIC;
     return UNIT_NONE;
+}
+
+/* Is the text between two numbers only a range word ("to", "-", "до")? */
+static int range_gap(const char *t, size_t n)
+{
+    static const char *const words[] = {"to", "and", "or", "до", "и", "или", "-", "\xe2\x80\x93",
+                                        "\xe2\x80\x94", NULL};
+    while (n && t[0] == ' ')
+        t++, n--;
+    while (n && t[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && !memcmp(t, words[i], n))
+            return 1;
+    return 0;
 }
 
 static sv_status side_prepare(sv_qa *q, const sv_side *sd, sidex *x)
@@ -339,6 +366,15 @@ static sv_status side_prepare(sv_qa *q, const sv_side *sd, sidex *x)
             SV_PUSH(x->nums, x->nnums, cap, it);
         }
         free(v);
+        /* "1 to 4 inches", "от 2,5 до 10 см": a range's first number has the
+         * unit of its last */
+        for (size_t k = x->nnums; k-- > x->nfirst[i] + 1;) {
+            numitem *a = &x->nums[k - 1], *b2 = &x->nums[k];
+            if (a->unit || !b2->unit || b2->n.start < a->n.end)
+                continue;
+            if (range_gap(s->text + a->n.end, b2->n.start - a->n.end))
+                a->unit = b2->unit;
+        }
     }
     x->nfirst[x->nsent] = x->nnums;
     return SV_OK;
@@ -444,6 +480,8 @@ static int comparable(const sv_number *a, const sv_number *b)
     return ((ca == CLS_YEAR && cb == CLS_AMOUNT) || (ca == CLS_AMOUNT && cb == CLS_YEAR)) &&
            yearish(a) && yearish(b);
 }
+
+#define MAX_LOG_RATIO 3.9 /* e^3.9 ~ 50 */
 
 static double distance(const sv_number *a, const sv_number *b)
 {
@@ -568,38 +606,66 @@ static int exempt(const numitem *it, int other_imperial)
 {
     if (num_class(&it->n) == CLS_NONE || it->unit == UNIT_IMPERIAL)
         return 1;
+    /* "one", "two", "first", "second", "twice" are often words, not figures:
+     * "a second meeting" = "повторная встреча", "one-sided" */
+    if (it->n.spelled && fabs(it->n.value) <= 2 && !(it->n.flags & SV_NUMF_MAGNITUDE))
+        return 1;
     return it->unit == UNIT_METRIC && other_imperial;
 }
 
-/* Pairs the leftover numbers of a (link) with those of b (link first, then
- * neighbours) and reports each pair. */
-static void pair_leftovers(ctx *c, size_t li, numlist *a, int a_is_tgt, numlist *b_link,
-                           numlist *b_nb, int a_imp, int b_imp, sv_qa_findings *out)
+typedef struct {
+    numitem *s, *t;
+    double cost; /* distance of the values, +10 when one lies in a neighbour */
+} numpair;
+
+static int cmp_pair(const void *a, const void *b)
 {
-    for (size_t i = 0; i < a->n; i++) {
-        numitem *x = a->v[i];
-        if (x->used || exempt(x, b_imp))
+    const numpair *x = a, *y = b;
+    return x->cost < y->cost ? -1 : x->cost > y->cost;
+}
+
+static void add_pairs(numlist *S, numlist *T, double extra, int s_imp, int t_imp, numpair **v,
+                      size_t *n, size_t *cap)
+{
+    for (size_t i = 0; i < S->n; i++) {
+        numitem *x = S->v[i];
+        if (x->used || exempt(x, t_imp))
             continue;
-        numitem *best = NULL;
-        double bd = 0;
-        for (int pass = 0; pass < 2 && !best; pass++) {
-            numlist *l = pass ? b_nb : b_link;
-            for (size_t j = 0; j < l->n; j++) {
-                numitem *y = l->v[j];
-                if (y->used || exempt(y, a_imp) || !comparable(&x->n, &y->n))
-                    continue;
-                double d = distance(&x->n, &y->n);
-                if (!best || d < bd) {
-                    best = y;
-                    bd = d;
-                }
-            }
-        }
-        if (best) {
-            x->used = best->used = 1;
-            report_numbers(c, li, x, a_is_tgt, best, out);
+        for (size_t j = 0; j < T->n; j++) {
+            numitem *y = T->v[j];
+            if (y->used || exempt(y, s_imp) || !comparable(&x->n, &y->n))
+                continue;
+            double d = distance(&x->n, &y->n);
+            /* amounts far apart are two different figures, not one figure
+             * changed (800 kph and "одно") */
+            if (num_class(&x->n) == CLS_AMOUNT && d > MAX_LOG_RATIO)
+                continue;
+            numpair p = {x, y, d + extra};
+            SV_PUSH(*v, *n, *cap, p);
         }
     }
+}
+
+/* Pairs the leftover numbers of a link (S, T) with each other and with
+ * those of the unlinked neighbours (NS, NT), closest values first, and
+ * reports each pair. */
+static void pair_leftovers(ctx *c, size_t li, numlist *S, numlist *T, numlist *NS, numlist *NT,
+                           int s_imp, int t_imp, sv_qa_findings *out)
+{
+    numpair *v = NULL;
+    size_t n = 0, cap = 0;
+    add_pairs(S, T, 0, s_imp, t_imp, &v, &n, &cap);
+    add_pairs(S, NT, 10, s_imp, t_imp, &v, &n, &cap);
+    add_pairs(NS, T, 10, s_imp, t_imp, &v, &n, &cap);
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_pair);
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].s->used || v[i].t->used)
+            continue;
+        v[i].s->used = v[i].t->used = 1;
+        report_numbers(c, li, v[i].s, 0, v[i].t, out);
+    }
+    free(v);
 }
 
 static void check_numbers(ctx *c, int absent, sv_qa_findings *out)
@@ -642,8 +708,7 @@ static void check_numbers(ctx *c, int absent, sv_qa_findings *out)
         collect_list(&c->tgt, nbuf, neighbours(c, li, 1, nbuf), &NT);
         int s_imp = has_imperial(S.v, S.n) || has_imperial(NS.v, NS.n);
         int t_imp = has_imperial(T.v, T.n) || has_imperial(NT.v, NT.n);
-        pair_leftovers(c, li, &S, 0, &T, &NT, s_imp, t_imp, out);
-        pair_leftovers(c, li, &T, 1, &S, &NS, t_imp, s_imp, out);
+        pair_leftovers(c, li, &S, &T, &NS, &NT, s_imp, t_imp, out);
         if (absent) {
             for (size_t i = 0; i < S.n; i++)
                 if (!S.v[i]->used && !exempt(S.v[i], t_imp)) {
@@ -688,14 +753,22 @@ static const char *const generic_words[] = {
     "church", "cathedral", "palace", "park", "hall", "tower", "festival", "award", "prize",
     "olympic", "olympics", "games", "world", "championships", "association", "foundation",
     "fund", "bank", "news", "times", "post", "daily", "mr", "mrs", "ms", "dr", "professor",
-    "jr", "sr", "inc", "ltd", "plc", "co", "corp", NULL};
+    "jr", "sr", "inc", "ltd", "plc", "co", "corp", "judiciary", "the", "a", "an", "this",
+    "that", "these", "those", "it", "he", "she", "we", "they", "you", "his", "her", "their",
+    "our", "my", "i've", "i'm", "i'd", "i'll", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "mps", "ams", "ceo", "col", "rev", "gen", "lt", "sgt",
+    "capt", "gov", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "der", "de", "van", "von", "la", "le", "al", "el", "bin",
+    "di", "du", "da", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "tv", "mp", "pm", "am", "gmt", "bst", "atm", "ptsd", "gdp", "vat", "dna", "ufo",
+    "ai", "pr", "hr", "ok", "hiv", "aids", "gop", "commission", "premiership", NULL};
 
 /* Place names and their adjectives, English and Russian keys (prefixes of
  * names.h keys): exonyms and demonyms no transliteration relates. */
 static const char *const exonyms[][2] = {
     {"belarus", "belorus"}, {"russia", "ross"}, {"russia", "russk"}, {"ukrain", "ukrain"},
-    {"americ", "amerik"}, {"americ", "ssha"}, {"us", "ssha"}, {"usa", "ssha"},
-    {"u.s", "ssha"}, {"britain", "britan"}, {"british", "britan"}, {"uk", "britan"},
+    {"americ", "amerik"}, {"americ", "ssha"}, {"americ", "us"}, {"us", "ssha"}, {"usa", "ssha"},
+    {"usa", "us"}, {"britain", "britan"}, {"uk", "britain"}, {"brit", "britain"}, {"uk", "uk"}, {"british", "britan"}, {"uk", "britan"},
     {"uk", "velikobritan"}, {"britain", "velikobritan"}, {"england", "angli"},
     {"english", "angli"}, {"german", "germa"}, {"german", "nemets"}, {"german", "nemts"},
     {"french", "frants"}, {"france", "frants"}, {"chin", "kita"}, {"japan", "yapon"},
@@ -734,6 +807,15 @@ static const char *const exonyms[][2] = {
     {"helsinki", "khelsinki"}, {"stockholm", "stokgolm"}, {"oxford", "oksford"},
     {"cambridge", "kembridzh"}, {"edinburgh", "edinburg"}, {"glasgow", "glazgo"},
     {"ohio", "ogayo"}, {"michigan", "michigan"}, {"virginia", "virdzhini"}, {"nigel", "nayzhel"},
+    {"china", "kita"}, {"chinese", "kita"}, {"korea", "kndr"}, {"pyongyang", "pkhenyan"},
+    {"cologne", "keln"}, {"hiv", "vich"}, {"aids", "spid"}, {"fbi", "fbr"}, {"tv", "tv"},
+    {"dprk", "kndr"}, {"seoul", "seul"}, {"tokyo", "tokio"}, {"bethesda", "vifezd"},
+    {"indonesia", "indonezi"}, {"mexico", "mekhik"}, {"new york", "nyu"}, {"senate", "senat"},
+    {"congress", "kongress"}, {"jong", "chen"}, {"un", "yn"}, {"sergio", "serkhio"},
+    {"aceh", "acheh"}, {"baja", "bakh"}, {"texas", "tekhas"}, {"twitter", "tvitter"},
+    {"internet", "internet"}, {"labour", "leyborist"}, {"tory", "tori"}, {"tories", "tori"},
+    {"conservative", "konservator"}, {"democrat", "demokrat"}, {"republican", "respublikan"},
+    {"gop", "respublikan"}, {"christ", "khrist"}, {"god", "bog"}, {"lord", "gospod"},
 };
 
 static int is_generic(const char *w, size_t len)
@@ -750,6 +832,54 @@ static int is_generic(const char *w, size_t len)
     low[len] = 0;
     for (size_t i = 0; generic_words[i]; i++)
         if (!strcmp(low, generic_words[i]))
+            return 1;
+    return 0;
+}
+
+static int starts(const char *s, const char *p)
+{
+    return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* Capitalised after a colon, a dash or an opening bracket or quote: maybe
+ * only because a sentence starts there ("2018: Major quakes"). */
+static int after_opening(const char *t, size_t at)
+{
+    while (at > 0 && t[at - 1] == ' ')
+        at--;
+    if (at == 0)
+        return 1;
+    unsigned char c = (unsigned char)t[at - 1];
+    if (c == ':' || c == '(' || c == '"' || c == '\'')
+        return 1;
+    /* « “ ‘ — – end in these bytes */
+    if (at >= 2 && (unsigned char)t[at - 2] == 0xC2 && c == 0xAB)
+        return 1;
+    if (at >= 3 && (unsigned char)t[at - 3] == 0xE2 && (unsigned char)t[at - 2] == 0x80 &&
+        (c == 0x9C || c == 0x98 || c == 0x94 || c == 0x93 || c == 0x9E))
+        return 1;
+    return 0;
+}
+
+/* Russian capitalised words that are translated parts of names, and
+ * acronyms of common nouns, by key prefix (used without a lexicon, and
+ * for words the dictionary lacks). */
+static int generic_ru(const char *k)
+{
+    static const char *const pre[] = {
+        "sever", "yuzhn", "zapadn", "vostochn", "yugo-", "severo-", "nizhn", "verkhn",
+        "soedinenn", "komitet", "yuridich", "palat", "respublikansk", "demokratich",
+        "genassamble", "smi", "vvp", "nds", "dnk", "vich", "spid", "ministerstv",
+        "pravitelstv", "prezident", "gubernator", "kongress", "senat", "parlament",
+        "natsionaln", "gosudarstvenn", "federaln", "tsentraln", "mezhdunarodn", "novy",
+        "staryy", "velik", "korolevsk", "olimpiysk", "kubk", "chempionat", NULL};
+    static const char *const whole[] = {"smi", "vvp", "nds", "dnk", "vich", "spid", "tv",
+                                        "it", "ii", "oon", NULL};
+    for (size_t i = 0; whole[i]; i++)
+        if (!strcmp(k, whole[i]))
+            return 1;
+    for (size_t i = 0; pre[i]; i++)
+        if (starts(k, pre[i]) && strlen(k) > strlen(pre[i]))
             return 1;
     return 0;
 }
@@ -774,10 +904,6 @@ static int is_currency_code(const char *s, size_t n)
     return 0;
 }
 
-static int starts(const char *s, const char *p)
-{
-    return strncmp(s, p, strlen(p)) == 0;
-}
 
 typedef struct {
     char key[SV_NAME_KEY_SIZE];
@@ -811,6 +937,11 @@ static void word_keys(sv_qa *q, sidex *x, const size_t *sents, size_t ns, wkeys 
                     break;
                 e = j;
             }
+            /* dotted abbreviations stay one word: U.S., U.K. */
+            while (e - st <= 2 && e + 2 < s->len && s->text[e] == '.' &&
+                   ((s->text[e + 1] >= 'A' && s->text[e + 1] <= 'Z')) &&
+                   (e + 2 >= s->len || s->text[e + 2] == '.' || s->text[e + 2] == ' '))
+                e += 2;
             i = e;
             wkey w;
             if (sv_names_key(q->nm, s->text + st, e - st, w.key, sizeof w.key) > 0)
@@ -819,6 +950,123 @@ static void word_keys(sv_qa *q, sidex *x, const size_t *sents, size_t ns, wkeys 
         if (q->lx)
             sv_lexctx_lemmas(q->lx, x->lang, s->text, s->len, &out->ids, &out->nids, &out->capids);
     }
+}
+
+/* Does key k stand for the table entry e?  Short entries (us, eu, un) must
+ * be the whole key, longer ones a prefix. */
+static int key_is(const char *k, const char *e)
+{
+    return strlen(e) <= 3 ? !strcmp(k, e) : starts(k, e);
+}
+
+/* The consonant skeleton of a Latin key, for English names written in
+ * Russian letters: Ryder ~ Райдер (rdr), Jones ~ Джонс (gns), Willoughby ~
+ * Уиллоуби (lb), Thomas ~ Томас (tms), Christine ~ Кристина (krstn).
+ * Vowels, w, h and y are dropped (Уэст: West), j/dzh/zh/g merge, th -> t,
+ * ph -> f, kh and gh vanish, c is s before e/i/y and k otherwise, x -> ks,
+ * doubled letters count once.  *vstart: the key starts with a vowel sound. */
+enum { SK_W_V = 1, SK_H_G = 2, SK_CH_K = 4, SK_NVARIANTS = 8 };
+
+static size_t skeleton(const char *k, unsigned variant, char *out, size_t size, int *vstart)
+{
+    size_t o = 0, n = strlen(k);
+    *vstart = n > 0 && strchr("aeiouywh", k[0]) != NULL;
+    for (size_t i = 0; i < n && o + 3 < size;) {
+        char c = k[i], d = i + 1 < n ? k[i + 1] : 0, e = i + 2 < n ? k[i + 2] : 0;
+        char prev = i > 0 ? k[i - 1] : 0;
+        char emit = 0, emit2 = 0;
+        size_t adv = 1;
+        if (c == 's' && d == 'c' && e == 'h') { emit = 'S'; adv = 3; }
+        else if (c == 'c' && d == 'h' && (variant & SK_CH_K)) { emit = 'k'; adv = 2; }
+        else if (c == 'w' && (variant & SK_W_V)) emit = 'f'; /* w -> v, and v = f */
+        else if (c == 'h' && (variant & SK_H_G) && i == 0) emit = 'g';
+        else if (c == 'j' && prev && !strchr("aeiouy", prev)) emit = 0; /* Bjorn */
+        else if (c == 'd' && d == 'z' && e == 'h') { emit = 'g'; adv = 3; }
+        else if (c == 'd' && d == 'g') { emit = 'g'; adv = 2; } /* Sturridge */
+        else if (c == 'z' && d == 'h') { emit = 'g'; adv = 2; }
+        else if (c == 'k' && d == 'h') { adv = 2; }
+        else if (c == 'g' && d == 'h') { adv = 2; }
+        else if (c == 'c' && d == 'h' && e == 'r') { emit = 'k'; adv = 2; }
+        else if (c == 'c' && d == 'h') { emit = 'C'; adv = 2; }
+        else if (c == 's' && d == 'h') { emit = 'S'; adv = 2; }
+        else if (c == 't' && d == 'h') { emit = 't'; adv = 2; }
+        else if (c == 'p' && d == 'h') { emit = 'f'; adv = 2; }
+        else if (c == 'c' && d == 'k') { emit = 'k'; adv = 2; }
+        else if ((c == 't' && (d == 's' || d == 'z'))) { emit = 'c'; adv = 2; }
+        else if (c == 'c') emit = (d == 'e' || d == 'i' || d == 'y') ? 's' : 'k';
+        else if (c == 'x') { emit = 'k'; emit2 = 's'; }
+        else if (c == 'q') emit = 'k';
+        else if (c == 'j') emit = 'g';
+        else if (c == 'z') emit = 's';  /* Тереза: Theresa */
+        else if (c == 'v') emit = 'f';  /* Феттель: Vettel */
+        else if (strchr("aeiouywh", c)) emit = 0;
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) emit = c;
+        i += adv;
+        if (emit && (o == 0 || out[o - 1] != emit))
+            out[o++] = emit;
+        if (emit2 && (o == 0 || out[o - 1] != emit2))
+            out[o++] = emit2;
+    }
+    out[o] = 0;
+    return o;
+}
+
+static int skeleton_match1(const char *a, unsigned variant, const char *b)
+{
+    char sa[2 * SV_NAME_KEY_SIZE], sb[2 * SV_NAME_KEY_SIZE];
+    int va, vb;
+    size_t la = skeleton(a, variant, sa, sizeof sa, &va), lb = skeleton(b, 0, sb, sizeof sb, &vb);
+    if (!la || !lb)
+        return 0;
+    if (la == lb && !strcmp(sa, sb))
+        return la >= 2 || va == vb;
+    /* one letter substituted (Macedonia ~ Македония: msdn ~ mkdn) */
+    if (la == lb && la >= 4) {
+        size_t diff = 0;
+        for (size_t i = 0; i < la; i++)
+            diff += sa[i] != sb[i];
+        return diff <= 1;
+    }
+    /* one letter more or less, in long skeletons only (Gusev ~ Гусаков differ) */
+    if ((la == lb + 1 || lb == la + 1) && (la < lb ? la : lb) >= 5) {
+        const char *lo = la > lb ? sa : sb, *sh = la > lb ? sb : sa;
+        size_t i = 0;
+        while (sh[i] && sh[i] == lo[i])
+            i++;
+        return strcmp(sh + i, lo + i + 1) == 0;
+    }
+    /* a Russian adjective keeps more (voronezhsk ~ voronezh); a removed
+     * case ending may take a consonant (Гарлем -> garl ~ harlem) */
+    if (la >= 3 && lb > la && !strncmp(sa, sb, la) && lb - la <= 2)
+        return 1;
+    return lb >= 3 && la > lb && !strncmp(sa, sb, lb) && la - lb <= 1;
+}
+
+/* English spellings read several ways in Russian (W: Уэст or Вудс; H:
+ * Хэррис or Гарлем; ch: Чарльз or Майкл): a is the English key. */
+static int skeleton_match(const char *a, const char *b)
+{
+    if (strchr(a, ' ') || strchr(b, ' '))
+        return 0;
+    for (unsigned v = 0; v < SK_NVARIANTS; v++) {
+        if ((v & SK_W_V) && !strchr(a, 'w'))
+            continue;
+        if ((v & SK_H_G) && a[0] != 'h')
+            continue;
+        if ((v & SK_CH_K) && !strstr(a, "ch"))
+            continue;
+        if (skeleton_match1(a, v, b))
+            return 1;
+    }
+    return 0;
+}
+
+/* Hyphenated names are matched by their parts too: Нью-Йорке ~ York,
+ * Сан-Диего ~ Diego. */
+static int part_match(const char *a, const char *b, int a_is_en)
+{
+    const char *en = a_is_en ? a : b, *ru = a_is_en ? b : a;
+    return skeleton_match(en, ru);
 }
 
 static int keys_match(const char *a, const char *b, double thr, int a_is_en)
@@ -834,9 +1082,27 @@ static int keys_match(const char *a, const char *b, double thr, int a_is_en)
     for (size_t i = 0; i < sizeof exonyms / sizeof exonyms[0]; i++) {
         const char *en = exonyms[i][0], *ru = exonyms[i][1];
         const char *x = a_is_en ? a : b, *y = a_is_en ? b : a;
-        /* short keys (us, eu, un) must be whole */
-        if ((strlen(en) <= 3 ? !strcmp(x, en) : starts(x, en)) && starts(y, ru))
+        if (key_is(x, en) && key_is(y, ru))
             return 1;
+    }
+    if (part_match(a, b, a_is_en))
+        return 1;
+    /* the parts of a hyphenated key */
+    if (strchr(a, '-')) {
+        char part[SV_NAME_KEY_SIZE];
+        const char *pp = a;
+        while (*pp) {
+            size_t n = strcspn(pp, "-");
+            if (n >= 3 && n < sizeof part) {
+                memcpy(part, pp, n);
+                part[n] = 0;
+                if (!strcmp(part, b) || part_match(part, b, a_is_en))
+                    return 1;
+            }
+            pp += n;
+            if (*pp == '-')
+                pp++;
+        }
     }
     return 0;
 }
@@ -915,6 +1181,35 @@ static int docnames_has(const docnames *d, const char *k, int k_is_en)
     return 0;
 }
 
+/* Does the lexicon know the word as a common word ("China" = china,
+ * "Северной" = северный, "Republican")?  Capitalised common words are
+ * parts of translated names, not names to transliterate. */
+static int dictionary_word(sv_qa *q, sv_lang lang, const char *text, size_t len)
+{
+    if (!q->lx)
+        return 0;
+    uint32_t *ids = NULL;
+    size_t n = 0, cap = 0;
+    sv_lexctx_lemmas(q->lx, lang, text, len, &ids, &n, &cap);
+    int known = 0;
+    if (n) {
+        if (!q->prep)
+            q->prep = sv_lexprep_new();
+        sv_lexmask m;
+        if (lang == SV_LANG_EN) {
+            sv_lexprep_set(q->prep, q->lx, ids, n);
+            sv_lexprep_match(q->prep, q->lx, NULL, 0, &m);
+            known = m.en_known != 0;
+        } else {
+            sv_lexprep_set(q->prep, q->lx, NULL, 0);
+            sv_lexprep_match(q->prep, q->lx, ids, n, &m);
+            known = m.ru_known != 0;
+        }
+    }
+    free(ids);
+    return known;
+}
+
 /* Does the name (text [s,e) of sentence se, key k) have a counterpart among
  * the words of the other side? */
 static int name_found(sv_qa *q, sv_lang lang, const char *text, size_t len, const char *k,
@@ -983,7 +1278,11 @@ static size_t missing_names(sv_qa *q, sidex *x, size_t first, size_t n, const wk
             size_t kl = strlen(nmv->key);
             if (kl < (acr ? 2u : 3u))
                 continue;
-            if (is_generic(s->text + nmv->start, nmv->end - nmv->start) ||
+            if (!acr && after_opening(s->text, nmv->start))
+                continue;
+            if ((!acr && dictionary_word(q, x->lang, s->text + nmv->start, nmv->end - nmv->start)) ||
+                generic_ru(nmv->key) ||
+                is_generic(s->text + nmv->start, nmv->end - nmv->start) ||
                 has_digit(s->text + nmv->start, nmv->end - nmv->start) ||
                 is_currency_code(s->text + nmv->start, nmv->end - nmv->start))
                 continue;

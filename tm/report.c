@@ -473,7 +473,9 @@ static void html_finding(FILE *out, const sv_qa_findings *f, size_t i)
             fputs(" / ", out);
         if (s->nsent)
             fprintf(out, "<a href=\"#%c%zu\">", side ? 't' : 's', s->sent_first);
-        html_escz(out, s->file);
+        /* the file's name without its folders: the header gives the paths */
+        const char *base = s->file ? strrchr(s->file, '/') : NULL;
+        html_escz(out, base ? base + 1 : s->file);
         if (s->line)
             fprintf(out, ":%zu", s->line);
         if (s->nsent)
