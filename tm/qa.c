@@ -879,7 +879,7 @@ static int generic_ru(const char *k)
         if (!strcmp(k, whole[i]))
             return 1;
     for (size_t i = 0; pre[i]; i++)
-        if (starts(k, pre[i]) && strlen(k) > strlen(pre[i]))
+        if (starts(k, pre[i]))
             return 1;
     return 0;
 }
@@ -1111,13 +1111,14 @@ static int keys_match(const char *a, const char *b, double thr, int a_is_en)
  * occur anywhere in the other version?": canonical keys, and prefixes of 3
  * to 8 letters of the keys (stems and exonyms). */
 typedef struct {
-    sv_strset *canon, *prefix;
+    sv_strset *canon, *prefix, *skel;
 } docnames;
 
 static void docnames_build(sv_qa *q, sidex *x, docnames *d)
 {
     d->canon = sv_strset_new();
     d->prefix = sv_strset_new();
+    d->skel = sv_strset_new();
     wkeys ks = {0};
     size_t one;
     for (size_t si = 0; si < x->nsent; si++) {
@@ -1130,6 +1131,13 @@ static void docnames_build(sv_qa *q, sidex *x, docnames *d)
             char c[2 * SV_NAME_KEY_SIZE];
             sv_name_canon(ks.v[i].key, c, sizeof c);
             sv_strset_add(d->canon, c);
+            /* consonant skeletons: every English reading, one Russian */
+            for (unsigned v = 0; v < (x->lang == SV_LANG_EN ? SK_NVARIANTS : 1u); v++) {
+                char sk[2 * SV_NAME_KEY_SIZE];
+                int vs;
+                if (skeleton(ks.v[i].key, v, sk, sizeof sk, &vs) >= 3)
+                    sv_strset_add(d->skel, sk);
+            }
             size_t kl = strlen(ks.v[i].key);
             for (size_t p = 3; p <= 8 && p <= kl; p++) {
                 char pf[9];
@@ -1147,6 +1155,7 @@ static void docnames_free(docnames *d)
 {
     sv_strset_free(d->canon);
     sv_strset_free(d->prefix);
+    sv_strset_free(d->skel);
 }
 
 /* Does key k occur anywhere in the document of d (same canonical key, same
@@ -1165,6 +1174,12 @@ static int docnames_has(const docnames *d, const char *k, int k_is_en)
             return 1;
     } else if (sv_strset_has(d->prefix, k)) {
         return 1;
+    }
+    for (unsigned v = 0; v < (k_is_en ? SK_NVARIANTS : 1u); v++) {
+        char sk[2 * SV_NAME_KEY_SIZE];
+        int vs;
+        if (skeleton(k, v, sk, sizeof sk, &vs) >= 3 && sv_strset_has(d->skel, sk))
+            return 1;
     }
     for (size_t i = 0; i < sizeof exonyms / sizeof exonyms[0]; i++) {
         const char *mine = exonyms[i][k_is_en ? 0 : 1], *other = exonyms[i][k_is_en ? 1 : 0];
@@ -1191,7 +1206,7 @@ static int dictionary_word(sv_qa *q, sv_lang lang, const char *text, size_t len)
     uint32_t *ids = NULL;
     size_t n = 0, cap = 0;
     sv_lexctx_lemmas(q->lx, lang, text, len, &ids, &n, &cap);
-    int known = 0;
+    int known = n == 0; /* a stop word: "After", "Very" */
     if (n) {
         if (!q->prep)
             q->prep = sv_lexprep_new();
