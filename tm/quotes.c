@@ -543,8 +543,8 @@ static int attribution_before(sv_lang lang, const char *t, sv_quote *q, int *col
         }
         s = at;
     }
-    while (s < e && is_space(cp_at(t, e, s, NULL)))
-        s++;
+    for (size_t adv; s < e && is_space(cp_at(t, e, s, &adv));)
+        s += adv;
     if (s >= e || count_words(t, s, e) > ATTR_MAX_WORDS)
         return 0;
     if (!find_reporting(lang, t, s, e, NULL, NULL))
@@ -558,8 +558,8 @@ static void classify(sv_lang lang, const char *t, size_t len, sv_quote *q)
 {
     /* trim the inner span */
     size_t s = q->inner_start, e = q->inner_end;
-    while (s < e && is_space(cp_at(t, e, s, NULL)))
-        s++;
+    for (size_t adv; s < e && is_space(cp_at(t, e, s, &adv));)
+        s += adv;
     while (e > s) {
         size_t at;
         long c = cp_before(t, e, &at);
