@@ -14,6 +14,7 @@ static const command commands[] = {
     {"segment", cmd_segment, "split a document into sentences (text or JSON lines)"},
     {"align", cmd_align, "align the sentences of an English and a Russian document"},
     {"batch", cmd_batch, "align many document pairs in parallel (resumable)"},
+    {"check", cmd_check, "numbers, quotations and names that disagree between versions"},
     {"tm", cmd_tm, "translation memories: import, export, merge, lookup TMX (see 'tm --help')"},
 };
 

@@ -399,6 +399,73 @@ static void test_long(void)
     free(t);
 }
 
+/* What the consistency checker (tm/qa.c) relies on: approximations are
+ * marked but compare equal, and both ends of a range are numbers. */
+static void test_for_check(void)
+{
+    static const struct {
+        sv_lang lang;
+        const char *text;
+        double value;
+        int approx;
+    } approx[] = {
+        {EN, "almost 500 people", 500, 1},          {RU, "почти 500 человек", 500, 1},
+        {EN, "about 40,000 new cases", 40000, 1},   {RU, "около 40 000 новых случаев", 40000, 1},
+        {EN, "more than 1,000 tractors", 1000, 1},  {RU, "более 1000 тракторов", 1000, 1},
+        {RU, "свыше 380 тысяч людей", 380000, 1},   {EN, "at least 384 people", 384, 1},
+        {EN, "exactly 384 people", 384, 0},         {RU, "ровно 384 человека", 384, 0},
+    };
+    for (size_t i = 0; i < sizeof approx / sizeof approx[0]; i++) {
+        sv_number *v;
+        size_t n;
+        CHECK_INT(sv_numbers_extract(sc, approx[i].lang, approx[i].text, strlen(approx[i].text), &v, &n),
+                  SV_OK);
+        CHECK_INT(n, 1);
+        if (n == 1) {
+            CHECK_NEAR(v[0].value, approx[i].value, 0);
+            CHECK_INT(v[0].approx, approx[i].approx);
+        }
+        free(v);
+    }
+    /* an approximate number equals the exact one */
+    sv_number a = first(EN, "almost 500"), b = first(RU, "500");
+    CHECK_INT(sv_number_compare(&a, &b), SV_NUMEQ_SAME);
+    a = first(EN, "more than $500 million");
+    b = first(RU, "более полумиллиарда долларов");
+    CHECK_INT(sv_number_compare(&a, &b), SV_NUMEQ_SAME);
+    /* ranges: two numbers, flagged when written with a dash */
+    const char *t = "70-90% мужчин";
+    sv_number *v;
+    size_t n;
+    CHECK_INT(sv_numbers_extract(sc, RU, t, strlen(t), &v, &n), SV_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_INT(v[0].kind, SV_NUM_PERCENT);
+        CHECK_INT(v[1].kind, SV_NUM_PERCENT);
+        CHECK(v[0].flags & SV_NUMF_RANGE);
+        CHECK(v[1].flags & SV_NUMF_RANGE);
+    }
+    free(v);
+    t = "1 to 4 inches of rain";
+    CHECK_INT(sv_numbers_extract(sc, EN, t, strlen(t), &v, &n), SV_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_NEAR(v[0].value, 1, 0);
+        CHECK_NEAR(v[1].value, 4, 0);
+        CHECK_INT(v[1].end, strlen("1 to 4")); /* the unit is not part of the span */
+    }
+    free(v);
+    t = "от 2,5 до 10 см";
+    CHECK_INT(sv_numbers_extract(sc, RU, t, strlen(t), &v, &n), SV_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_NEAR(v[0].value, 2.5, 1e-12);
+        CHECK(v[0].flags & SV_NUMF_FRACTION);
+        CHECK_NEAR(v[1].value, 10, 0);
+    }
+    free(v);
+}
+
 int main(void)
 {
     if (sv_numscan_new(&sc, NULL) != SV_OK)
@@ -408,6 +475,7 @@ int main(void)
     RUN(test_fields);
     RUN(test_api);
     RUN(test_long);
+    RUN(test_for_check);
     sv_numscan_free(sc);
     return harness_end();
 }
