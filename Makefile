@@ -123,6 +123,7 @@ check: sverka $(UNIT_BIN) $(REPLAY_BIN) $(TMTOOLS)
 	@tests/golden/run-golden.sh $(BIN)
 	@tests/fuzz/run-replay.sh $(BUILD)/replay
 	@tests/run-cli.sh $(BIN)
+	@tests/batch/run-batch.sh $(BIN)
 	@tests/tm/run-tm.sh $(BIN) $(BUILD)
 	@tests/interop/run-interop.sh $(BIN) $(BUILD)
 	@tests/check/run-check.sh $(BIN) $(BUILD)/artefacts

@@ -72,6 +72,7 @@ void sv_align_opts_init(sv_align_opts *o)
     o->use_paragraphs = 1;
     o->full_dp_cells = (size_t)4 << 20;
     o->band = 8;
+    o->chunk_rows = 4096;
 }
 
 const char *sv_link_bead(const sv_link *l)
@@ -141,6 +142,8 @@ sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *
         a->o.max_merge = 3;
     if (!a->o.band)
         a->o.band = 8;
+    if (a->o.chunk_rows < 64)
+        a->o.chunk_rows = 4096;
     if (!a->o.full_dp_cells)
         a->o.full_dp_cells = (size_t)4 << 20;
     memcpy(a->w, weights, sizeof weights);
@@ -1357,7 +1360,6 @@ static void project_band(const pbead *p, size_t np, size_t N, size_t M, size_t w
  * threads are allowed: each gets its own pair cache and dictionary state.
  * Within a chunk: the best path in the band, then posteriors in a narrow
  * band around it. */
-enum { CHUNK_ROWS = 4096 };
 
 typedef struct {
     size_t i0, j0, i1, j1; /* corners, in fine units */
@@ -1467,13 +1469,14 @@ static void *chunk_worker(void *arg)
     return NULL;
 }
 
-static size_t choose_cuts(const pbead *cp, size_t ncp, size_t N, size_t M, chunk **out);
+static size_t choose_cuts(const pbead *cp, size_t ncp, size_t N, size_t M, size_t rows,
+                          chunk **out);
 
 /* Aligns a level in chunks placed by the coarser path cp, on up to
  * threads threads; returns the path (caller frees). */
 static size_t chunked_dp(const model *m, const band_t *bd, const pbead *cp, size_t ncp,
-                         sv_lexctx *lexctx, int max_merge, int fb, int threads, pbead **path,
-                         size_t *nchunks)
+                         sv_lexctx *lexctx, int max_merge, int fb, int threads, size_t rows,
+                         pbead **path, size_t *nchunks)
 {
     chunkjob J;
     memset(&J, 0, sizeof J);
@@ -1482,7 +1485,7 @@ static size_t chunked_dp(const model *m, const band_t *bd, const pbead *cp, size
     J.lexctx = lexctx;
     J.max_merge = max_merge;
     J.fb = fb;
-    J.nc = choose_cuts(cp, ncp, bd->N, bd->M, &J.c);
+    J.nc = choose_cuts(cp, ncp, bd->N, bd->M, rows, &J.c);
     pthread_mutex_init(&J.mu, NULL);
     int nt = threads > 1 ? threads : 1;
     if (nt > 64)
@@ -1511,8 +1514,9 @@ static size_t chunked_dp(const model *m, const band_t *bd, const pbead *cp, size
 }
 
 /* Corners where chunks meet: the start of a coarse 1-1 bead between two
- * other 1-1 beads, at least CHUNK_ROWS fine rows apart. */
-static size_t choose_cuts(const pbead *cp, size_t ncp, size_t N, size_t M, chunk **out)
+ * other 1-1 beads, at least rows fine rows apart. */
+static size_t choose_cuts(const pbead *cp, size_t ncp, size_t N, size_t M, size_t rows,
+                          chunk **out)
 {
     chunk *c = NULL;
     size_t n = 0, cap = 0, last_i = 0, last_j = 0;
@@ -1521,7 +1525,7 @@ static size_t choose_cuts(const pbead *cp, size_t ncp, size_t N, size_t M, chunk
               cp[k + 1].a == 1 && cp[k + 1].b == 1))
             continue;
         size_t i = 2 * cp[k].i0, j = 2 * cp[k].j0;
-        if (i < last_i + CHUNK_ROWS || i + CHUNK_ROWS > N || j <= last_j || j >= M)
+        if (i < last_i + rows || i + rows > N || j <= last_j || j >= M)
             continue;
         chunk x = {last_i, last_j, i, j, NULL, 0};
         SV_PUSH(c, n, cap, x);
@@ -1636,7 +1640,7 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
             p = NULL;
             double tl = now_s();
             if (lv > 0) {
-                np = chunked_dp(&m, &bd, cp, ncp, NULL, 2, 0, al->o.threads, &p, &nch);
+                np = chunked_dp(&m, &bd, cp, ncp, NULL, 2, 0, al->o.threads, al->o.chunk_rows, &p, &nch);
             } else {
                 /* the finest level: its skip prior from the path of level
                  * 1; posteriors in each chunk */
@@ -1644,7 +1648,7 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
                 al->st.iterations = 1;
                 al->st.cells = bd.cells;
                 np = chunked_dp(&m, &bd, cp, ncp, al->lex, al->o.max_merge, 1, al->o.threads,
-                                &p, &nch);
+                                al->o.chunk_rows, &p, &nch);
             }
             if (getenv("SVERKA_TRACE")) {
                 size_t sk = 0;

@@ -236,6 +236,8 @@ static int skip_value(parser *p, int depth)
     return number(p);
 }
 
+static int parse_members(parser *p, sv_json_object *obj, const char *prefix, int depth);
+
 void sv_json_object_free(sv_json_object *o)
 {
     for (size_t i = 0; i < o->n; i++) {
@@ -244,6 +246,85 @@ void sv_json_object_free(sv_json_object *o)
     }
     free(o->m);
     memset(o, 0, sizeof *o);
+}
+
+/* Parses the members of an object whose '{' has been read, up to and
+ * including its '}'; keys get prefix (dotted) for nested objects. */
+static int parse_members(parser *p, sv_json_object *obj, const char *prefix, int depth)
+{
+    const char *text = p->s;
+    if (depth > MAX_DEPTH) {
+        p->err = "nesting too deep";
+        return 0;
+    }
+    ws(p);
+    if (p->i < p->len && text[p->i] == '}') {
+        p->i++;
+        return 1;
+    }
+    for (;;) {
+        ws(p);
+        sv_buf key = SV_BUF_INIT;
+        if (prefix) {
+            sv_buf_puts(&key, prefix);
+            sv_buf_putc(&key, '.');
+        }
+        if (!string(p, &key)) {
+            sv_buf_free(&key);
+            return 0;
+        }
+        ws(p);
+        if (p->i >= p->len || text[p->i] != ':') {
+            sv_buf_free(&key);
+            p->err = "expected ':'";
+            return 0;
+        }
+        p->i++;
+        ws(p);
+        sv_json_member m = {sv_buf_detach(&key, NULL), SV_JSON_NULL, NULL, 0};
+        char c = p->i < p->len ? text[p->i] : '\0';
+        int ok;
+        if (c == '"') {
+            sv_buf v = SV_BUF_INIT;
+            ok = string(p, &v);
+            m.type = SV_JSON_STRING;
+            m.str = sv_buf_detach(&v, &m.len);
+            SV_PUSH(obj->m, obj->n, obj->cap, m);
+        } else if (c == '{') {
+            m.type = SV_JSON_SKIPPED;
+            SV_PUSH(obj->m, obj->n, obj->cap, m);
+            p->i++;
+            ok = parse_members(p, obj, obj->m[obj->n - 1].key, depth + 1);
+        } else if (c == '[') {
+            ok = skip_value(p, depth + 1);
+            m.type = SV_JSON_SKIPPED;
+            SV_PUSH(obj->m, obj->n, obj->cap, m);
+        } else if (c == 't' || c == 'f' || c == 'n') {
+            ok = literal(p, c == 't' ? "true" : c == 'f' ? "false" : "null");
+            m.type = c == 't' ? SV_JSON_TRUE : c == 'f' ? SV_JSON_FALSE : SV_JSON_NULL;
+            SV_PUSH(obj->m, obj->n, obj->cap, m);
+        } else {
+            size_t st = p->i;
+            ok = number(p);
+            m.type = SV_JSON_NUMBER;
+            m.str = xstrndup(text + st, p->i - st);
+            m.len = p->i - st;
+            SV_PUSH(obj->m, obj->n, obj->cap, m);
+        }
+        if (!ok)
+            return 0;
+        ws(p);
+        if (p->i < p->len && text[p->i] == ',') {
+            p->i++;
+            continue;
+        }
+        if (p->i < p->len && text[p->i] == '}') {
+            p->i++;
+            return 1;
+        }
+        p->err = "expected ',' or '}'";
+        return 0;
+    }
 }
 
 sv_status sv_json_parse_object(const char *text, size_t len, sv_json_object *obj,
@@ -257,63 +338,8 @@ sv_status sv_json_parse_object(const char *text, size_t len, sv_json_object *obj
         goto fail;
     }
     p.i++;
-    ws(&p);
-    if (p.i < p.len && text[p.i] == '}') {
-        p.i++;
-        goto end;
-    }
-    for (;;) {
-        ws(&p);
-        sv_buf key = SV_BUF_INIT;
-        if (!string(&p, &key)) {
-            sv_buf_free(&key);
-            goto fail;
-        }
-        ws(&p);
-        if (p.i >= p.len || text[p.i] != ':') {
-            sv_buf_free(&key);
-            p.err = "expected ':'";
-            goto fail;
-        }
-        p.i++;
-        ws(&p);
-        sv_json_member m = {sv_buf_detach(&key, NULL), SV_JSON_NULL, NULL, 0};
-        char c = p.i < p.len ? text[p.i] : '\0';
-        int ok;
-        if (c == '"') {
-            sv_buf v = SV_BUF_INIT;
-            ok = string(&p, &v);
-            m.type = SV_JSON_STRING;
-            m.str = sv_buf_detach(&v, &m.len);
-        } else if (c == '{' || c == '[') {
-            ok = skip_value(&p, 1);
-            m.type = SV_JSON_SKIPPED;
-        } else if (c == 't' || c == 'f' || c == 'n') {
-            ok = literal(&p, c == 't' ? "true" : c == 'f' ? "false" : "null");
-            m.type = c == 't' ? SV_JSON_TRUE : c == 'f' ? SV_JSON_FALSE : SV_JSON_NULL;
-        } else {
-            size_t st = p.i;
-            ok = number(&p);
-            m.type = SV_JSON_NUMBER;
-            m.str = xstrndup(text + st, p.i - st);
-            m.len = p.i - st;
-        }
-        SV_PUSH(obj->m, obj->n, obj->cap, m);
-        if (!ok)
-            goto fail;
-        ws(&p);
-        if (p.i < p.len && text[p.i] == ',') {
-            p.i++;
-            continue;
-        }
-        if (p.i < p.len && text[p.i] == '}') {
-            p.i++;
-            break;
-        }
-        p.err = "expected ',' or '}'";
+    if (!parse_members(&p, obj, NULL, 1))
         goto fail;
-    }
-end:
     ws(&p);
     if (p.i != p.len) {
         p.err = "trailing characters after the object";

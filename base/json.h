@@ -1,9 +1,11 @@
 /* json.h - a small, strict reader for one-line JSON objects (JSON lines).
  *
- * Enough for the batch input {"id":..,"source":..,"target":..}: an object
- * whose values are strings, numbers, true, false or null.  Nested objects
- * and arrays are accepted but skipped (their value is SV_JSON_SKIPPED), up
- * to a nesting depth of 64.  Strings are unescaped into valid UTF-8
+ * Enough for the batch input {"id":..,"source":..,"target":..} and for
+ * sverka's own JSON-lines links: an object whose values are strings,
+ * numbers, true, false or null.  Members of nested objects are listed with
+ * dotted keys ("source.text"), the object itself as SV_JSON_SKIPPED; arrays
+ * are accepted but skipped (SV_JSON_SKIPPED); nesting depth is limited to
+ * 64.  Strings are unescaped into valid UTF-8
  * (\uXXXX, surrogate pairs); lone surrogates, control characters in
  * strings, bad escapes and trailing garbage are errors with a column.
  */

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include "../base/json.h"
 #include "../base/mem.h"
 #include "../tm/bitext.h"
+#include "../tm/tmx.h"
 #include "cli.h"
 
 #define DEFAULT_MIN_SCORE 0.5
@@ -43,6 +45,9 @@ static void help(void)
         "  -j, --jobs N          pairs aligned at once (default: the number of cores)\n"
         "  -f, --format FMT      tmx, tsv or jsonl (default tmx)\n"
         "      --pair-dirs EN RU pair the files of two folders by name\n"
+        "      --merge FILE      also join every pair's output, in manifest order, into\n"
+        "                        FILE (one TMX, TSV or JSONL file; the per-pair files in\n"
+        "                        OUTDIR stay, so the batch can still resume)\n"
         "      --force           redo pairs whose output exists\n"
         "      --min-score S     drop links scored below S (default %.2f)\n"
         "      --progress        show progress even when stderr is not a terminal\n"
@@ -95,6 +100,7 @@ typedef struct {
     int progress;
     struct timespec t0;
     int verbose;
+    int verbose_quiet;
 } batch;
 
 static double now_s(void)
@@ -359,7 +365,9 @@ static void *worker(void *arg)
                 j->ntgt = bt.tgt.segs->n;
                 for (size_t i = 0; i < bt.nlinks; i++)
                     j->nlinks += bt.links[i].score >= B->wo->min_score;
-                st = sv_bitext_write(&bt, out, B->wo, d);
+                sv_bitext_write_opts wo = *B->wo;
+                wo.id = j->id; /* JSON lines name their pair */
+                st = sv_bitext_write(&bt, out, &wo, d);
                 sv_bitext_free(&bt);
             }
             j->status = st == SV_OK ? 1 : 3;
@@ -401,6 +409,97 @@ static void *worker(void *arg)
     sv_pipeline_free(pl);
     sv_diags_free(d);
     return NULL;
+}
+
+/* Joins the outputs of the pairs that are done, in manifest order. */
+static int merge_outputs(const batch *B, const char *path)
+{
+    sv_diags *d = sv_diags_new();
+    sv_status st = SV_OK;
+    size_t units = 0;
+    if (B->wo->format != SV_BITEXT_TMX) { /* TSV and JSON lines: concatenate */
+        sv_out *o;
+        st = sv_out_open(path, &o, d);
+        for (size_t i = 0; st == SV_OK && i < B->J->n; i++) {
+            const job *j = &B->J->v[i];
+            if (j->status != 1 && j->status != 2)
+                continue;
+            sv_buf p = SV_BUF_INIT;
+            sv_buf_printf(&p, "%s/%s.%s", B->outdir, j->id, B->ext);
+            char *data;
+            size_t len;
+            st = sv_file_read(sv_buf_cstr(&p), (size_t)1 << 31, &data, &len, d);
+            if (st == SV_OK) {
+                fwrite(data, 1, len, sv_out_file(o));
+                for (size_t k = 0; k < len; k++)
+                    units += data[k] == '\n';
+                free(data);
+            }
+            sv_buf_free(&p);
+        }
+        if (st == SV_OK)
+            st = sv_out_commit(o, d);
+        else if (o)
+            sv_out_abort(o);
+    } else {
+        sv_tmx_writer *w = NULL;
+        for (size_t i = 0; st == SV_OK && i < B->J->n; i++) {
+            const job *j = &B->J->v[i];
+            if (j->status != 1 && j->status != 2)
+                continue;
+            sv_buf p = SV_BUF_INIT;
+            sv_buf_printf(&p, "%s/%s.tmx", B->outdir, j->id);
+            sv_tmx_read_opts ro;
+            sv_tmx_read_opts_init(&ro);
+            sv_tmx_reader *r = NULL;
+            st = sv_tmx_reader_open(sv_buf_cstr(&p), &ro, &r, d);
+            if (st == SV_OK && sv_tmx_reader_info(r)->srclang &&
+                !strncasecmp(sv_tmx_reader_info(r)->srclang, "ru", 2)) {
+                /* a Russian-to-English pair: read it the other way round */
+                sv_tmx_reader_free(r);
+                ro.srclang = "ru";
+                ro.tgtlang = "en";
+                st = sv_tmx_reader_open(sv_buf_cstr(&p), &ro, &r, d);
+            }
+            if (st == SV_OK && !w) {
+                const sv_tmx_info *info = sv_tmx_reader_info(r);
+                sv_tmx_header h;
+                sv_tmx_header_init(&h);
+                int ru = ro.srclang && !strcmp(ro.srclang, "ru");
+                h.srclang = ru ? "ru-RU" : "en-US";
+                h.tgtlang = ru ? "en-US" : "ru-RU";
+                h.creationdate = info->creationdate;
+                h.note = "joined by sverka batch --merge";
+                st = sv_tmx_writer_open(path, &h, &w, d);
+            }
+            const sv_tu *tu;
+            while (st == SV_OK && (st = sv_tmx_reader_next(r, &tu, d)) == SV_OK && tu) {
+                sv_tu t = *tu;
+                t.tuid = NULL; /* numbered again */
+                t.srcdoc = sv_tmx_reader_info(r)->srcdoc;
+                t.tgtdoc = sv_tmx_reader_info(r)->tgtdoc;
+                st = sv_tmx_write_tu(w, &t, d);
+                units++;
+            }
+            sv_tmx_reader_free(r);
+            sv_buf_free(&p);
+        }
+        if (st == SV_OK && !w) { /* nothing to join: an empty but valid file */
+            sv_tmx_header h;
+            sv_tmx_header_init(&h);
+            st = sv_tmx_writer_open(path, &h, &w, d);
+        }
+        if (st == SV_OK)
+            st = sv_tmx_writer_close(w, d);
+        else
+            sv_tmx_writer_abort(w);
+    }
+    cli_print_diags(d, 0);
+    sv_diags_free(d);
+    if (st == SV_OK && !B->verbose_quiet)
+        fprintf(stderr, "sverka batch: %zu %s joined into %s\n", units,
+                B->wo->format == SV_BITEXT_TMX ? "units" : "lines", path);
+    return st == SV_OK ? 0 : -1;
 }
 
 static int write_summary(const batch *B)
@@ -654,6 +753,7 @@ int cmd_batch(int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'},
         {"format", required_argument, NULL, 'f'},
         {"pair-dirs", no_argument, NULL, 'P'},
+        {"merge", required_argument, NULL, 'R'},
         {"force", no_argument, NULL, 'F'},
         {"min-score", required_argument, NULL, 'm'},
         {"progress", no_argument, NULL, 'g'},
@@ -672,7 +772,7 @@ int cmd_batch(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     const char *dict_path = NULL;
     int use_mueller = 1;
-    const char *outdir = NULL, *format = "tmx";
+    const char *outdir = NULL, *format = "tmx", *merge_path = NULL;
     int jobs_n = ncores(), pair_dirs = 0, force = 0, progress = -1, use_stdin = 0, quiet = 0;
     double min_score = DEFAULT_MIN_SCORE;
     sv_pipeline_opts po;
@@ -690,6 +790,7 @@ int cmd_batch(int argc, char **argv)
             break;
         case 'f': format = optarg; break;
         case 'P': pair_dirs = 1; break;
+        case 'R': merge_path = optarg; break;
         case 'F': force = 1; break;
         case 'm':
             if (cli_parse_double(optarg, &min_score) != 0 || min_score < 0 || min_score > 1)
@@ -774,6 +875,8 @@ int cmd_batch(int argc, char **argv)
     if (B.progress)
         show_progress(&B, 1);
     int summary_ok = write_summary(&B) == 0;
+    B.verbose_quiet = quiet;
+    int merge_ok = !merge_path || merge_outputs(&B, merge_path) == 0;
     if (!quiet)
         fprintf(stderr, "sverka batch: %zu pairs: %zu aligned, %zu skipped (already done), "
                         "%zu failed; summary in %s/summary.jsonl\n",
@@ -785,7 +888,7 @@ int cmd_batch(int argc, char **argv)
         free(J.v[i].error);
     }
     free(J.v);
-    if (!summary_ok)
+    if (!summary_ok || !merge_ok)
         return EXIT_ERROR;
     return B.failed ? EXIT_FOUND : EXIT_OK;
 }

@@ -12,6 +12,7 @@
 #include "../base/mem.h"
 #include "../tm/hash.h"
 #include "../tm/store.h"
+#include "../tm/linkfile.h"
 #include "../tm/tmx.h"
 #include "cli.h"
 
@@ -517,7 +518,53 @@ static void filter_help(void)
            out_help);
 }
 
-/* Streams TMX files into a sink; keep decides for each unit. */
+/* Units from a TMX file or from sverka's JSON-lines links (the shards of
+ * 'sverka batch --stdin'), told apart by the name or the first bytes. */
+typedef struct {
+    sv_tmx_reader *tmx;
+    sv_linkfile *jl;
+} units;
+
+static int is_jsonl_file(const char *path)
+{
+    size_t n = strlen(path);
+    if (n > 6 && !strcmp(path + n - 6, ".jsonl"))
+        return 1;
+    if (!strcmp(path, "-"))
+        return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char buf[512];
+    size_t k = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    return sv_linkfile_sniff(buf, k);
+}
+
+static sv_status units_open(const char *path, const sv_tmx_read_opts *ro, units *u,
+                            sv_diags *d)
+{
+    memset(u, 0, sizeof *u);
+    if (is_jsonl_file(path))
+        return sv_linkfile_open(path, 0, &u->jl, d);
+    return sv_tmx_reader_open(path, ro, &u->tmx, d);
+}
+
+static sv_status units_next(units *u, const sv_tu **tu, sv_diags *d)
+{
+    if (u->jl)
+        return sv_linkfile_next(u->jl, tu, d);
+    return sv_tmx_reader_next(u->tmx, tu, d);
+}
+
+static void units_free(units *u)
+{
+    sv_tmx_reader_free(u->tmx);
+    sv_linkfile_free(u->jl);
+    memset(u, 0, sizeof *u);
+}
+
+/* Streams TMX (or JSON-lines link) files into a sink; keep decides for each unit. */
 typedef int (*keep_fn)(void *ctx, const sv_tu *tu, size_t file, size_t *dropped);
 
 static int stream_files(const common *c, char **files, int nfiles, keep_fn keep, void *kctx,
@@ -535,13 +582,13 @@ static int stream_files(const common *c, char **files, int nfiles, keep_fn keep,
         return EXIT_ERROR;
     }
     for (int i = 0; i < nfiles; i++) {
-        sv_tmx_reader *r = NULL;
-        sv_status st = sv_tmx_reader_open(files[i], &ro, &r, d);
+        units r;
+        sv_status st = units_open(files[i], &ro, &r, d);
         const sv_tu *tu;
-        while (st == SV_OK && (st = sv_tmx_reader_next(r, &tu, d)) == SV_OK && tu)
+        while (st == SV_OK && (st = units_next(&r, &tu, d)) == SV_OK && tu)
             if (keep(kctx, tu, (size_t)i, &dropped))
                 st = sink_put(&s, tu, d);
-        sv_tmx_reader_free(r);
+        units_free(&r);
         cli_print_diags(d, c->quiet ? -1 : c->verbose);
         if (st != SV_OK) {
             sink_abort(&s);
@@ -686,13 +733,13 @@ static int tm_merge(int argc, char **argv)
     sv_tmx_read_opts ro;
     sv_tmx_read_opts_from(&c, &ro);
     for (int i = optind; i < argc && rc < 0; i++) {
-        sv_tmx_reader *r = NULL;
-        sv_status st = sv_tmx_reader_open(argv[i], &ro, &r, d);
+        units r;
+        sv_status st = units_open(argv[i], &ro, &r, d);
         const sv_tu *tu;
         size_t dummy = 0;
-        while (st == SV_OK && (st = sv_tmx_reader_next(r, &tu, NULL)) == SV_OK && tu)
+        while (st == SV_OK && (st = units_next(&r, &tu, NULL)) == SV_OK && tu)
             merge_keep(&m, tu, (size_t)i, &dummy);
-        sv_tmx_reader_free(r);
+        units_free(&r);
         if (st != SV_OK)
             rc = EXIT_ERROR;
     }

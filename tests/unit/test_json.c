@@ -18,7 +18,7 @@ static void test_ok(void)
                     " \"t\":true, \"x\":null, \"nest\":{\"a\":[1,2,{\"b\":\"}\"}]}, \"ru\":\"\\u041c\\u0418\"} ",
                     &o, &col, &msg),
               SV_OK);
-    CHECK_INT(o.n, 7);
+    CHECK_INT(o.n, 8);
     CHECK_STR(sv_json_get(&o, "id")->str, "a1");
     CHECK_STR(sv_json_get(&o, "source")->str, "Hello \"world\"\n");
     CHECK_INT(sv_json_get(&o, "n")->type, SV_JSON_NUMBER);
@@ -26,11 +26,19 @@ static void test_ok(void)
     CHECK_INT(sv_json_get(&o, "t")->type, SV_JSON_TRUE);
     CHECK_INT(sv_json_get(&o, "x")->type, SV_JSON_NULL);
     CHECK_INT(sv_json_get(&o, "nest")->type, SV_JSON_SKIPPED);
+    CHECK_INT(sv_json_get(&o, "nest.a")->type, SV_JSON_SKIPPED); /* an array */
     CHECK_STR(sv_json_get(&o, "ru")->str, "\xD0\x9C\xD0\x98");
     CHECK(sv_json_get(&o, "missing") == NULL);
     sv_json_object_free(&o);
     CHECK_INT(parse("{\"e\":\"\\ud83d\\ude00\"}", &o, &col, &msg), SV_OK);
     CHECK_STR(sv_json_get(&o, "e")->str, "\xF0\x9F\x98\x80");
+    sv_json_object_free(&o);
+    CHECK_INT(parse("{\"source\":{\"lang\":\"en\",\"text\":\"Hi.\",\"in\":{\"x\":1}},\"k\":2}",
+                    &o, &col, &msg),
+              SV_OK);
+    CHECK_STR(sv_json_get(&o, "source.text")->str, "Hi.");
+    CHECK_STR(sv_json_get(&o, "source.in.x")->str, "1");
+    CHECK_STR(sv_json_get(&o, "k")->str, "2");
     sv_json_object_free(&o);
     CHECK_INT(parse("{}", &o, &col, &msg), SV_OK);
     CHECK_INT(o.n, 0);
