@@ -125,6 +125,7 @@ check: sverka $(UNIT_BIN) $(REPLAY_BIN) $(TMTOOLS)
 	@tests/run-cli.sh $(BIN)
 	@tests/tm/run-tm.sh $(BIN) $(BUILD)
 	@tests/interop/run-interop.sh $(BIN) $(BUILD)
+	@tests/glossary/run-glossary.sh $(BIN)
 	@echo "make check: all tests passed"
 
 regen: sverka

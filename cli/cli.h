@@ -52,5 +52,6 @@ int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_tm(int argc, char **argv);
+int cmd_glossary(int argc, char **argv);
 
 #endif

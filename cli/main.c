@@ -15,6 +15,7 @@ static const command commands[] = {
     {"align", cmd_align, "align the sentences of an English and a Russian document"},
     {"batch", cmd_batch, "align many document pairs in parallel (resumable)"},
     {"tm", cmd_tm, "translation memories: import, export, merge, lookup TMX (see 'tm --help')"},
+    {"glossary", cmd_glossary, "bilingual glossary of names (TBX, TSV for OmegaT, CSV)"},
 };
 
 static void usage(FILE *f)
