@@ -422,6 +422,7 @@ typedef struct {
     unsigned nwords;
     unsigned flags;       /* C_* seen on any occurrence (C_INITIAL: on all) */
     size_t occs, noninitial, npairs;
+    size_t standalone;    /* occurrences not inside a longer candidate */
     double cue[NCUES];
     variant *vars;
     size_t nvars, capv;
@@ -680,6 +681,8 @@ static size_t tok_at(const tok *t, size_t n, size_t pos)
 static void extend_ru(sv_glossary *g, cands *c, const char *s, const tok *t, size_t nt,
                       size_t start, size_t end, unsigned nwords)
 {
+    if ((unsigned char)s[start] < 0xD0 || (unsigned char)s[start] > 0xD3)
+        return; /* a Latin name (Robotics Challenge агентства) is not declined */
     size_t k = tok_at(t, nt, end);
     for (unsigned adj = 0; adj <= 2 && k < nt; adj++, k++) {
         if (t[k].sep != ' ' || t[k].upper_first || !only_space(s, k ? t[k - 1].end : end, t[k].start))
@@ -922,9 +925,34 @@ static void put_collapsed(sv_buf *b, const char *s, size_t len)
     }
 }
 
+/* Is s[0..n) an acronym written in capitals only (ООН, США)? */
+static int all_capitals(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n;) {
+        size_t adv;
+        long c = sv_utf8_decode(s + i, n - i, &adv);
+        i += adv;
+        if (c < 0 || !is_letter_cp(c) || !is_upper_cp(c))
+            return 0;
+        letters++;
+    }
+    return letters >= 2;
+}
+
+/* The nominative of a Russian name.  A trailing acronym is a genitive
+ * attribute and stays apart (Генеральной Ассамблее ООН -> Генеральная
+ * Ассамблея ООН): names.h would otherwise take it for the head. */
 static void nominative(sv_glossary *g, const char *s, size_t len, sv_buf *out)
 {
-    size_t before = out->len;
+    size_t before = out->len, cut = len;
+    while (cut > 0 && s[cut - 1] != ' ')
+        cut--;
+    if (cut > 1 && cut < len && all_capitals(s + cut, len - cut)) {
+        nominative(g, s, cut - 1, out);
+        sv_buf_append(out, s + cut - 1, len - cut + 1);
+        return;
+    }
     if (sv_names_nominative(g->nm, s, len, out) != SV_OK) {
         out->len = before;
         sv_buf_append(out, s, len);
@@ -1048,6 +1076,11 @@ static sv_status add_side(sv_glossary *g, sv_lang lang, const char *s, size_t le
             t->noninitial++;
         }
         t->occs++;
+        int inside = 0;
+        for (size_t j = 0; j < c.n && !inside; j++)
+            inside = j != i && c.v[j].start <= x->start && c.v[j].end >= x->end &&
+                     c.v[j].end - c.v[j].start > x->end - x->start;
+        t->standalone += !inside;
         for (int k = 0; k < NCUES; k++)
             t->cue[k] += x->cue[k];
         occ o = {id, variant_of(g, t, s, x), (uint32_t)x->start, (uint32_t)x->end};
@@ -1375,7 +1408,8 @@ static double pair_similarity(sv_glossary *g, term *e, term *r, int *complete)
             }
             snprintf(a, sizeof a, "%.*s", (int)le[i], we[i]);
             snprintf(b, sizeof b, "%.*s", (int)lr[j], wr[j]);
-            double s = sv_name_similarity(a, b);
+            /* Нью-Йорк, Нью-Джерси, Нью-Дели: "new" is written as it sounds */
+            double s = !strcmp(a, "new") && !strcmp(b, "nyu") ? 1 : sv_name_similarity(a, b);
             if (dict && s < 0.85) {
                 for (unsigned x = 0; x < e->nwid[i]; x++)
                     for (unsigned y = 0; y < r->nwid[j]; y++)
@@ -1722,19 +1756,31 @@ static double translit_sim(sv_glossary *g, const char *en_key, const char *w, si
 
 /* Does hunspell give the word (as written, or in lower case) itself as one
  * of its dictionary forms? */
+static int has_lemma(sv_glossary *g, const char *w, size_t n, const char *lemma, size_t nl);
+
 static int is_own_lemma(sv_glossary *g, const char *w, size_t n, int lower)
+{
+    if (!lower)
+        return has_lemma(g, w, n, w, n);
+    sv_buf low = SV_BUF_INIT;
+    lower_utf8(w, n, &low);
+    int hit = has_lemma(g, low.ptr, low.len, w, n);
+    sv_buf_free(&low);
+    return hit;
+}
+
+/* Is lemma (nl bytes) one of hunspell's dictionary forms of w? */
+static int has_lemma(sv_glossary *g, const char *w, size_t n, const char *lemma, size_t nl)
 {
     sv_morph *m = morph(g);
     if (!m)
         return 0;
-    sv_buf low = SV_BUF_INIT, st = SV_BUF_INIT, f = SV_BUF_INIT;
-    lower_utf8(w, n, &low);
-    sv_morph_fold(w, n, &f);
-    size_t k = sv_morph_stems(m, SV_LANG_RU, lower ? low.ptr : w, lower ? low.len : n, &st);
+    sv_buf st = SV_BUF_INIT, f = SV_BUF_INIT;
+    sv_morph_fold(lemma, nl, &f);
+    size_t k = sv_morph_stems(m, SV_LANG_RU, w, n, &st);
     int hit = 0;
     for (size_t i = 0, o = 0; i < k && !hit; i++, o += strlen(st.ptr + o) + 1)
         hit = !strcmp(st.ptr + o, sv_buf_cstr(&f));
-    sv_buf_free(&low);
     sv_buf_free(&st);
     sv_buf_free(&f);
     return hit;
@@ -1752,16 +1798,25 @@ enum { FORM_NOM, FORM_WRITTEN, FORM_STEM };
 
 /* Which form of a word of the Russian name to show: the nominative our
  * rules made, the word as written, or the word as written without its
- * final -а/-я.  Names from other languages do not decline, and the English
+ * final -а/-я.  single: the name is this one word.  Names from other languages do not decline, and the English
  * spelling shows which reading is right: Челси (Chelsea), Данди (Dundee),
  * Палу (Palu), Пэлтроу (Paltrow), Ванн (Vann), not Челсь, Дандь, Пал,
  * Пэлтроа, Ванна; Райдер (Ryder) from Кубок Райдера.  A nominative
  * hunspell knows as a proper name (Рим for Риме) always stays.  uniform:
  * the word was seen at least three times, always written the same way. */
 static int choose_word_form(sv_glossary *g, const char *en, size_t en_len, const char *sw,
-                            size_t sn, const char *nw, size_t nn, int uniform)
+                            size_t sn, const char *nw, size_t nn, int uniform, int single)
 {
     if (form_is_adjective(nw, nn) || known_proper(g, nw, nn))
+        return FORM_NOM;
+    /* the form seen most is a nominative the dictionary knows: Корея (not
+     * Корей, the genitive plural learnt from "двух Корей") */
+    if ((sn != nn || memcmp(sw, nw, sn)) && known_proper(g, sw, sn))
+        return FORM_WRITTEN;
+    /* in a phrase, the translation of an ordinary English word, when the
+     * dictionary agrees with our nominative, stays (London Gazette: газете
+     * -> газета; but Gary Holt: Гари, not the common noun гарь) */
+    if (!single && common_word(g, SV_LANG_EN, en, en_len) && has_lemma(g, sw, sn, nw, nn))
         return FORM_NOM;
     char ek[KEYSZ];
     sv_names_key(g->nm, en, en_len, ek, sizeof ek);
@@ -1779,8 +1834,9 @@ static int choose_word_form(sv_glossary *g, const char *en, size_t en_len, const
     if (sn > 4 && ends_with_vowel(sw, sn - 2, "аоэе") && ends_with_vowel(sw, sn, "у"))
         return FORM_WRITTEN;
     double s_sur = translit_sim(g, ek, sw, sn);
-    if (nn > sn && s_sur > s_nom + 0.01)
-        return FORM_WRITTEN; /* read as a genitive plural: Ванн -> Ванна */
+    /* read as a genitive plural: Ванн -> Ванна, Эр (Ayr, always so) -> Эра */
+    if (nn > sn && (s_sur > s_nom + 0.01 || (uniform && s_sur >= s_nom)))
+        return FORM_WRITTEN;
     if (!ends_with_vowel(sw, sn, "иеуюоэ"))
         return FORM_NOM;
     if (s_sur > s_nom + 0.01)
@@ -1843,7 +1899,8 @@ static void ru_form(sv_glossary *g, const term *e, const term *r, sv_buf *out)
             sv_buf_putc(out, ' ');
         size_t ei = ne == nn ? i : nn == 1 ? ne - 1 : SIZE_MAX;
         int f = ei == SIZE_MAX ? FORM_NOM
-                               : choose_word_form(g, ew[ei], el[ei], sw[i], sl[i], nw[i], nl[i], uniform);
+                               : choose_word_form(g, ew[ei], el[ei], sw[i], sl[i], nw[i], nl[i],
+                                                  uniform, nn == 1);
         if (f == FORM_WRITTEN)
             sv_buf_append(out, sw[i], sl[i]);
         else if (f == FORM_STEM)
@@ -1948,10 +2005,27 @@ sv_status sv_glossary_build(sv_glossary *g, sv_diags *diags)
         double conf = s->score * sqrt((double)s->links / (double)s->cooc);
         /* two ordinary words (Senate / Сенат, University / Университет):
          * a translation, perhaps part of a name, not a name */
-        if (e->nwords == 1 && r->nwords == 1 &&
+        if (e->nwords == 1 && r->nwords == 1 && !(e->flags & C_ACRO) &&
             common_word(g, SV_LANG_EN, g->pool.ptr + e->form_off, e->form_len) &&
-            common_word(g, SV_LANG_RU, g->pool.ptr + r->form_off, r->form_len))
-            conf *= 0.7;
+            common_word(g, SV_LANG_RU, g->pool.ptr + r->form_off, r->form_len)) {
+            sv_buf low = SV_BUF_INIT;
+            lower_utf8(g->pool.ptr + e->form_off, e->form_len, &low);
+            unsigned cls = word_class(sv_buf_cstr(&low));
+            sv_buf_free(&low);
+            /* Senator, Governor: a title; European, Japanese: an adjective;
+             * Institute, Party seen once or twice: part of a longer name */
+            conf *= cls == W_TITLE ? 0.3 : en_adjective(e->key) ? 0.4 : 0.7;
+            if (!e->standalone && !r->standalone)
+                conf *= 0.6; /* only ever part of a longer name: Institute */
+        } else if (e->nwords == 1 && !e->standalone && !r->standalone &&
+                   e->form_len == r->form_len &&
+                   !memcmp(g->pool.ptr + e->form_off, g->pool.ptr + r->form_off, e->form_len) &&
+                   common_word(g, SV_LANG_EN, g->pool.ptr + e->form_off, e->form_len)) {
+            /* an English word left in the Russian text, only ever inside a
+             * longer name: Advanced, of Defense Advanced Research Projects
+             * Agency quoted in English in both */
+            conf *= 0.45;
+        }
         if (conf < g->o.min_score)
             continue;
         sv_term_kind kind = classify(g, e, r);
