@@ -868,28 +868,29 @@ static sv_status find_cands(sv_glossary *g, sv_lang lang, const char *s, size_t 
         for (size_t j = i + 1; j < nv && nw < 16 && v[j].start < e->end; j++)
             if (v[j].nwords == 1)
                 w[nw++] = &v[j];
-        int clean = 1; /* no "'s" between words */
-        for (size_t k = 0; k + 1 < nw; k++)
-            if (!only_space(s, w[k]->end, w[k + 1]->start))
-                clean = 0;
-        if (e->kind == SV_NAME_QUOTED || clean)
+        if (e->kind == SV_NAME_QUOTED) {
             add_cand(g, c, s, e->start, e->end, e->nwords, fl | C_GROUP, NULL);
-        if (e->kind == SV_NAME_MULTI && lang == SV_LANG_RU && clean)
-            extend_ru(g, c, s, t, nt, e->start, e->end, e->nwords);
-        if (e->kind != SV_NAME_MULTI || nw > MAX_SUB_GROUP)
             continue;
-        for (size_t a = 0; a < nw; a++)
-            for (size_t b = a + 1; b < nw; b++) {
-                if (a == 0 && b == nw - 1 && clean)
-                    continue; /* the group itself */
-                int ok = 1;
-                for (size_t k = a; k < b; k++)
-                    if (!only_space(s, w[k]->end, w[k + 1]->start))
-                        ok = 0;
-                if (ok)
-                    add_cand(g, c, s, w[a]->start, w[b]->end, (unsigned)(b - a + 1), C_GROUP,
-                             NULL);
+        }
+        /* a run of capitalised words, cut at possessives ("Russia's Voronezh
+         * Oblast" gives Voronezh Oblast): each piece, and the runs inside
+         * pieces of up to MAX_SUB_GROUP words */
+        for (size_t a = 0; a < nw;) {
+            size_t b = a;
+            while (b + 1 < nw && only_space(s, w[b]->end, w[b + 1]->start))
+                b++;
+            if (b > a) {
+                add_cand(g, c, s, w[a]->start, w[b]->end, (unsigned)(b - a + 1), C_GROUP, NULL);
+                if (lang == SV_LANG_RU)
+                    extend_ru(g, c, s, t, nt, w[a]->start, w[b]->end, (unsigned)(b - a + 1));
             }
+            for (size_t x = a; b - a + 1 <= MAX_SUB_GROUP && x <= b; x++)
+                for (size_t y = x + 1; y <= b; y++)
+                    if (x != a || y != b)
+                        add_cand(g, c, s, w[x]->start, w[y]->end, (unsigned)(y - x + 1), C_GROUP,
+                                 NULL);
+            a = b + 1;
+        }
     }
     if (lang == SV_LANG_EN)
         extend_of(g, c, s, t, nt);
@@ -1325,7 +1326,7 @@ static int en_adjective(const char *e)
     size_t n = strlen(e);
     if (memchr(e, ' ', n) || n < 5)
         return 0;
-    static const char *const suf[] = {"an", "ese", "ish", "ic", "i"};
+    static const char *const suf[] = {"an", "ese", "ish", "ic"};
     for (size_t i = 0; i < sizeof suf / sizeof *suf; i++) {
         size_t k = strlen(suf[i]);
         if (!memcmp(e + n - k, suf[i], k))
@@ -1341,7 +1342,12 @@ static int pos_mismatch(const sv_glossary *g, const term *e, const term *r)
     int ru_adj = form_is_adjective(g->pool.ptr + r->form_off, r->form_len);
     if (ru_adj)
         return !en_adjective(e->key);
-    return en_adjective_of(e->key, r->key);
+    if (en_adjective_of(e->key, r->key))
+        return 1;
+    /* German / Германия: the country's name begins with the adjective */
+    char ce[2 * KEYSZ], cr[2 * KEYSZ];
+    size_t ne = sv_name_canon(e->key, ce, sizeof ce), nr = sv_name_canon(r->key, cr, sizeof cr);
+    return en_adjective(e->key) && nr > ne && !memcmp(ce, cr, ne);
 }
 
 static int is_glue(const char *w, size_t n)
@@ -2005,7 +2011,10 @@ sv_status sv_glossary_build(sv_glossary *g, sv_diags *diags)
         double conf = s->score * sqrt((double)s->links / (double)s->cooc);
         /* two ordinary words (Senate / Сенат, University / Университет):
          * a translation, perhaps part of a name, not a name */
-        if (e->nwords == 1 && r->nwords == 1 && !(e->flags & C_ACRO) &&
+        if (e->nwords == 1 && r->nwords == 1 && en_adjective(e->key) &&
+            form_is_adjective(g->pool.ptr + r->form_off, r->form_len)) {
+            conf *= 0.4; /* European / Европейский: adjectives, not names */
+        } else if (e->nwords == 1 && r->nwords == 1 && !(e->flags & C_ACRO) &&
             common_word(g, SV_LANG_EN, g->pool.ptr + e->form_off, e->form_len) &&
             common_word(g, SV_LANG_RU, g->pool.ptr + r->form_off, r->form_len)) {
             sv_buf low = SV_BUF_INIT;
@@ -2014,9 +2023,12 @@ sv_status sv_glossary_build(sv_glossary *g, sv_diags *diags)
             sv_buf_free(&low);
             /* Senator, Governor: a title; European, Japanese: an adjective;
              * Institute, Party seen once or twice: part of a longer name */
-            conf *= cls == W_TITLE ? 0.3 : en_adjective(e->key) ? 0.4 : 0.7;
-            if (!e->standalone && !r->standalone)
-                conf *= 0.6; /* only ever part of a longer name: Institute */
+            conf *= cls == W_TITLE ? 0.3 : 0.7;
+            /* only ever part of a longer name, or a generic head seen once or
+             * twice: Institute, Party */
+            if ((!e->standalone && !r->standalone) ||
+                ((cls == W_ORG || cls == W_ENTERPRISE || cls == W_PLACE) && s->links <= 2))
+                conf *= 0.6;
         } else if (e->nwords == 1 && !e->standalone && !r->standalone &&
                    e->form_len == r->form_len &&
                    !memcmp(g->pool.ptr + e->form_off, g->pool.ptr + r->form_off, e->form_len) &&
