@@ -1813,6 +1813,13 @@ enum { FORM_NOM, FORM_WRITTEN, FORM_STEM };
 static int choose_word_form(sv_glossary *g, const char *en, size_t en_len, const char *sw,
                             size_t sn, const char *nw, size_t nn, int uniform, int single)
 {
+    /* a verb is never the nominative of a name (Девала -> девать); нить,
+     * сеть and мать are rare in names, область and часть keep a consonant */
+    if (nn > 6 && !memcmp(nw + nn - 4, "ть", 4) && ends_with_vowel(nw, nn - 4, "аяеиоуы") &&
+        (sn != nn || memcmp(sw, nw, sn))) {
+        int f = choose_word_form(g, en, en_len, sw, sn, sw, sn, uniform, single);
+        return f == FORM_NOM ? FORM_WRITTEN : f;
+    }
     if (form_is_adjective(nw, nn) || known_proper(g, nw, nn))
         return FORM_NOM;
     /* the form seen most is a nominative the dictionary knows: Корея (not
@@ -1831,7 +1838,11 @@ static int choose_word_form(sv_glossary *g, const char *en, size_t en_len, const
         /* left as written: an unknown name in -а could be a genitive */
         if (sn > 6 && ends_with_vowel(sw, sn, "ая") && !known_word(g, sw, sn)) {
             size_t k = sn - 2; /* both are two bytes in UTF-8 */
-            if (translit_sim(g, ek, sw, k) > s_nom + 0.01)
+            double s_stem = translit_sim(g, ek, sw, k);
+            /* Райдера (Ryder), Крейгланга (Craiglang): an English name that
+             * ends in a consonant has no -а in Russian either */
+            int cons = en_len && !strchr("aeiouy", en[en_len - 1] | 0x20);
+            if (s_stem > s_nom + 0.01 || (cons && s_stem >= s_nom && s_stem > 0))
                 return FORM_STEM;
         }
         return FORM_NOM;
