@@ -290,12 +290,8 @@ int cmd_glossary(int argc, char **argv)
                                            : manifest ? "no files with --manifest"
                                                       : "give files in pairs: SOURCE TARGET ...");
     if (lang_tags) {
-        const char *comma = strchr(lang_tags, ',');
-        if (!comma || comma == lang_tags || !comma[1] || (size_t)(comma - lang_tags) >= sizeof tags[0] ||
-            strlen(comma + 1) >= sizeof tags[1])
+        if (cli_split_pair(lang_tags, tags[0], tags[1], sizeof tags[0]) != 0)
             return cli_usage_error("glossary", "--lang-tags wants two tags: EN,RU (e.g. en-US,ru-RU)");
-        snprintf(tags[0], sizeof tags[0], "%.*s", (int)(comma - lang_tags), lang_tags);
-        snprintf(tags[1], sizeof tags[1], "%s", comma + 1);
         fo.en_tag = tags[0];
         fo.ru_tag = tags[1];
     }

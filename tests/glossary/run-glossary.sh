@@ -52,6 +52,10 @@ has "$tmp/out" "^МАЗ	MAZ	" "Russian source file: Russian column first"
 expect 0 "--ru-source" -- "$S" glossary --ru-source --kind place "$EN" "$RU"
 has "$tmp/out" "^Минск	Minsk	" "--ru-source"
 
+expect 0 "--lang-tags" -- "$S" glossary --lang-tags en-GB,ru-RU -f tbx --kind enterprise "$EN" "$RU"
+has "$tmp/out" '<langSet xml:lang="ru-RU">' "--lang-tags in the TBX"
+expect 2 "bad --lang-tags" -- "$S" glossary --lang-tags en-GB "$EN" "$RU"
+
 # ---- TBX: well-formed, TBX-Basic structure --------------------------------
 expect 0 "TBX" -- "$S" glossary "$EN" "$RU" -o "$tmp/g.tbx"
 expect 0 "TBX v3" -- "$S" glossary --tbx-version 3 -f tbx "$EN" "$RU" -o "$tmp/g3.xml"
