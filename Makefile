@@ -166,7 +166,7 @@ clean:
 DEPS = build-essential pkg-config libicu-dev icu-devtools libxml2-dev libxml2-utils \
        libhunspell-dev hunspell-ru hunspell-en-us libsqlite3-dev sqlite3 zlib1g-dev \
        mueller7-dict python3 parallel clang libclang-rt-14-dev valgrind \
-       libstemmer-dev omegat translate-toolkit
+       libstemmer-dev omegat translate-toolkit default-jdk-headless
 # The TMX interoperability checks also need Node.js and npm (Debian's, unless
 # a Node.js from elsewhere, which brings its own npm, is already installed:
 # Debian's npm would conflict with it) and the npm package tmexchange.
