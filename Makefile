@@ -127,6 +127,7 @@ check: sverka $(UNIT_BIN) $(REPLAY_BIN) $(TMTOOLS)
 	@tests/tm/run-tm.sh $(BIN) $(BUILD)
 	@tests/interop/run-interop.sh $(BIN) $(BUILD)
 	@tests/check/run-check.sh $(BIN) $(BUILD)/artefacts
+	@tests/glossary/run-glossary.sh $(BIN)
 	@echo "make check: all tests passed"
 
 regen: sverka
@@ -167,7 +168,7 @@ clean:
 DEPS = build-essential pkg-config libicu-dev icu-devtools libxml2-dev libxml2-utils \
        libhunspell-dev hunspell-ru hunspell-en-us libsqlite3-dev sqlite3 zlib1g-dev \
        mueller7-dict python3 parallel time clang libclang-rt-14-dev valgrind \
-       libstemmer-dev omegat translate-toolkit chromium
+       libstemmer-dev omegat translate-toolkit chromium default-jdk-headless
 # The TMX interoperability checks also need Node.js and npm (Debian's, unless
 # a Node.js from elsewhere, which brings its own npm, is already installed:
 # Debian's npm would conflict with it) and the npm package tmexchange.

@@ -126,6 +126,17 @@ int cli_parse_size(const char *s, size_t *out)
     return 0;
 }
 
+int cli_split_pair(const char *s, char *a, char *b, size_t size)
+{
+    const char *comma = strchr(s, ',');
+    if (!comma || comma == s || !comma[1] || (size_t)(comma - s) >= size ||
+        strlen(comma + 1) >= size)
+        return -1;
+    snprintf(a, size, "%.*s", (int)(comma - s), s);
+    snprintf(b, size, "%s", comma + 1);
+    return 0;
+}
+
 int cli_load_lexicon(int use_mueller, const char *user_dict, struct sv_lexicon **out,
                      int verbose)
 {

@@ -37,6 +37,9 @@ int cli_stderr_is_tty(void);
 /* Parses a non-negative number; returns 0 on success. */
 int cli_parse_double(const char *s, double *out);
 int cli_parse_size(const char *s, size_t *out);
+/* Splits "A,B" (both parts non-empty and shorter than size bytes) into a
+ * and b, e.g. the value of --lang-tags; returns 0, or -1. */
+int cli_split_pair(const char *s, char *a, char *b, size_t size);
 
 /* Loads the dictionary evidence for the aligner: the Mueller dictionary
  * (unless use_mueller is 0) plus a user TSV dictionary (may be NULL).  A
@@ -53,5 +56,6 @@ int cmd_align(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_tm(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_glossary(int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@ static const command commands[] = {
     {"batch", cmd_batch, "align many document pairs in parallel (resumable)"},
     {"check", cmd_check, "numbers, quotations and names that disagree between versions"},
     {"tm", cmd_tm, "translation memories: import, export, merge, lookup TMX (see 'tm --help')"},
+    {"glossary", cmd_glossary, "bilingual glossary of names (TBX, TSV for OmegaT, CSV)"},
 };
 
 static void usage(FILE *f)

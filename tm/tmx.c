@@ -266,6 +266,11 @@ static size_t clean_append(sv_buf *out, const char *s, size_t len, int strip_mar
     return fixes;
 }
 
+size_t sv_tmx_clean_append(sv_buf *out, const char *s, size_t len, int strip_markers)
+{
+    return clean_append(out, s, len, strip_markers);
+}
+
 /* ---- writer -------------------------------------------------------- */
 
 void sv_tmx_header_init(sv_tmx_header *h)

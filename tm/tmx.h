@@ -250,4 +250,11 @@ void sv_tmx_text_render(const char *text, size_t len, sv_tmx_render how, sv_buf 
 /* Number of markers in text. */
 size_t sv_tmx_marker_count(const char *text, size_t len);
 
+/* Appends text to out as the writer cleans every string: invalid UTF-8
+ * becomes U+FFFD, characters XML 1.0 forbids (C0 controls, U+FFFE/FFFF) are
+ * dropped, and so are markers when strip_markers is set.  Returns the
+ * number of changes (markers not counted).  Other XML writers (TBX) use it
+ * too. */
+size_t sv_tmx_clean_append(sv_buf *out, const char *s, size_t len, int strip_markers);
+
 #endif
