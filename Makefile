@@ -26,6 +26,8 @@ PKGS       = icu-uc icu-i18n icu-io libxml-2.0 hunspell sqlite3
 
 BUILD     ?= build
 SAN        =
+# the hostile suite: the 200 MB input too, and memory limits (not under ASan)
+HOSTILE_FLAGS = --big
 
 # `make asan check`, `make ubsan check`: the sanitizer build has its own
 # directory so it never mixes objects with the normal build.
@@ -33,11 +35,13 @@ ifneq ($(filter asan,$(MAKECMDGOALS)),)
 BUILD      = build/asan
 SAN        = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 CFLAGS     = -O1 -g
+HOSTILE_FLAGS = --sanitizer
 endif
 ifneq ($(filter ubsan,$(MAKECMDGOALS)),)
 BUILD      = build/ubsan
 SAN        = -fsanitize=undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 CFLAGS     = -O1 -g
+HOSTILE_FLAGS = --sanitizer
 endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -128,6 +132,7 @@ check: sverka $(UNIT_BIN) $(REPLAY_BIN) $(TMTOOLS)
 	@tests/interop/run-interop.sh $(BIN) $(BUILD)
 	@tests/check/run-check.sh $(BIN) $(BUILD)/artefacts
 	@tests/glossary/run-glossary.sh $(BIN)
+	@tests/hostile/run-hostile.sh $(BIN) $(HOSTILE_FLAGS)
 	@echo "make check: all tests passed"
 
 regen: sverka

@@ -102,7 +102,9 @@ void *sv_xml_parse_safe(const char *data, size_t len, const char *name, sv_diags
     xmlSetStructuredErrorFunc(&ec, structured_error);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, sv_xml_safe_options());
     xmlSetStructuredErrorFunc(NULL, NULL);
-    if (doc && !ctxt->wellFormed) {
+    /* an error libxml2 recovers from (an undefined entity in a document
+     * whose external DTD is not read) still refuses the file */
+    if (doc && (!ctxt->wellFormed || ec.reported)) {
         xmlFreeDoc(doc);
         doc = NULL;
     }

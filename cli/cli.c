@@ -88,6 +88,9 @@ void cli_install_signal_handlers(void)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     signal(SIGPIPE, SIG_DFL);
+    /* past a file-size limit (ulimit -f) write() fails with EFBIG and the
+     * output is abandoned with an error, instead of a kill */
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 int cli_stderr_is_tty(void)

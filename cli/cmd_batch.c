@@ -16,6 +16,7 @@
 #include "../base/buf.h"
 #include "../base/fileio.h"
 #include "../base/json.h"
+#include "../base/manifest.h"
 #include "../base/mem.h"
 #include "../tm/bitext.h"
 #include "../tm/tmx.h"
@@ -110,16 +111,6 @@ static double now_s(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static int safe_id(const char *id)
-{
-    if (!id[0] || id[0] == '.' || strlen(id) > 200)
-        return 0;
-    for (const char *p = id; *p; p++)
-        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20)
-            return 0;
-    return 1;
-}
-
 static char *join_path(const char *dir, const char *name)
 {
     sv_buf b = SV_BUF_INIT;
@@ -166,67 +157,20 @@ static int check_unique(const jobs *J, const char *where)
 static int read_manifest(const char *path, jobs *J)
 {
     sv_diags *d = sv_diags_new();
-    char *data;
-    size_t len;
-    if (sv_file_read(path, (size_t)1 << 30, &data, &len, d) != SV_OK) {
+    sv_manifest m = {NULL, 0, 0};
+    int rc = 0;
+    if (sv_manifest_read(path, &m, d) != SV_OK) {
         cli_print_diags(d, 0);
-        sv_diags_free(d);
-        return -1;
+        rc = -1;
+    } else {
+        for (size_t i = 0; i < m.n; i++) {
+            add_job(J, m.v[i].id, m.v[i].src, m.v[i].tgt, m.v[i].line);
+            m.v[i].src = m.v[i].tgt = NULL; /* taken by the job */
+        }
     }
+    sv_manifest_free(&m);
     sv_diags_free(d);
-    char *dir = xstrdup(path);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = '\0';
-    else
-        strcpy(dir, ".");
-    if (!strcmp(path, "-"))
-        strcpy(dir, ".");
-    size_t line = 0, i = 0;
-    int bad = 0;
-    while (i < len && !bad) {
-        size_t e = i;
-        while (e < len && data[e] != '\n')
-            e++;
-        line++;
-        size_t le = e;
-        if (le > i && data[le - 1] == '\r')
-            le--;
-        data[le] = '\0';
-        char *l = data + i;
-        i = e + 1;
-        if (!l[0] || l[0] == '#')
-            continue;
-        char *t1 = strchr(l, '\t');
-        char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-        if (!t1 || !t2 || strchr(t2 + 1, '\t')) {
-            cli_error("%s:%zu: error: expected id<TAB>source<TAB>target", path, line);
-            bad = 1;
-            break;
-        }
-        *t1 = *t2 = '\0';
-        if (!safe_id(l)) {
-            cli_error("%s:%zu: error: the id '%s' cannot name a file (no '/', no leading '.')",
-                      path, line, l);
-            bad = 1;
-            break;
-        }
-        if (!t1[1] || !t2[1]) {
-            cli_error("%s:%zu: error: empty source or target path", path, line);
-            bad = 1;
-            break;
-        }
-        add_job(J, l, join_path(dir, t1 + 1), join_path(dir, t2 + 1), line);
-    }
-    free(dir);
-    free(data);
-    if (bad)
-        return -1;
-    if (J->n == 0) {
-        cli_error("%s: error: no pairs in the manifest", path);
-        return -1;
-    }
-    return check_unique(J, path);
+    return rc;
 }
 
 /* The name with a language part removed: doc1.en.txt -> doc1.txt. */
@@ -579,39 +523,30 @@ static void error_line(sv_buf *out, const char *id, const char *msg)
 static void filter_one(sv_pipeline *pl, const filter *F, const char *line, size_t len,
                        size_t lineno, sv_buf *out, size_t *failed)
 {
-    sv_json_object o;
-    size_t col;
-    const char *msg;
-    if (sv_json_parse_object(line, len, &o, &col, &msg) != SV_OK) {
+    sv_manifest_request rq;
+    char msg[160];
+    if (sv_manifest_request_parse(line, len, &rq, msg, sizeof msg) != SV_OK) {
         sv_buf m = SV_BUF_INIT;
-        sv_buf_printf(&m, "<stdin>:%zu:%zu: %s", lineno, col, msg);
-        error_line(out, NULL, sv_buf_cstr(&m));
+        char idbuf[64];
+        if (!rq.id)
+            snprintf(idbuf, sizeof idbuf, "line %zu", lineno);
+        sv_buf_printf(&m, "<stdin>:%zu: %s", lineno, msg);
+        error_line(out, rq.obj_ ? (rq.id ? rq.id : idbuf) : NULL, sv_buf_cstr(&m));
         sv_buf_free(&m);
+        sv_manifest_request_free(&rq);
         (*failed)++;
         return;
     }
-    const sv_json_member *id = sv_json_get(&o, "id"), *src = sv_json_get(&o, "source"),
-                         *tgt = sv_json_get(&o, "target");
     char idbuf[64];
-    const char *ids = NULL;
-    if (id && id->type == SV_JSON_STRING)
-        ids = id->str;
-    else if (id && id->type == SV_JSON_NUMBER)
-        ids = id->str;
-    else {
+    const char *ids = rq.id;
+    if (!ids) {
         snprintf(idbuf, sizeof idbuf, "line %zu", lineno);
         ids = idbuf;
     }
-    if (!src || src->type != SV_JSON_STRING || !tgt || tgt->type != SV_JSON_STRING) {
-        error_line(out, ids, "\"source\" and \"target\" must be strings");
-        (*failed)++;
-        sv_json_object_free(&o);
-        return;
-    }
     sv_diags *d = sv_diags_new();
     sv_bitext bt;
-    sv_status st = sv_pipeline_run(pl, "source", src->str, src->len, "target", tgt->str,
-                                   tgt->len, 0, &bt, d);
+    sv_status st = sv_pipeline_run(pl, "source", rq.src, rq.src_len, "target", rq.tgt,
+                                   rq.tgt_len, 0, &bt, d);
     if (st == SV_OK) {
         sv_bitext_write_opts wo = *F->wo;
         wo.id = ids;
@@ -628,7 +563,7 @@ static void filter_one(sv_pipeline *pl, const filter *F, const char *line, size_
         (*failed)++;
     }
     sv_diags_free(d);
-    sv_json_object_free(&o);
+    sv_manifest_request_free(&rq);
 }
 
 static void *filter_worker(void *arg)

@@ -8,6 +8,7 @@
 #include "../align/lexicon.h"
 #include "../align/pipeline.h"
 #include "../base/buf.h"
+#include "../base/manifest.h"
 #include "../base/fileio.h"
 #include "../base/mem.h"
 #include "../tm/glossary.h"
@@ -73,71 +74,20 @@ static void help(void)
         "used), 2 usage, input or output error.\n");
 }
 
-typedef struct {
-    char *id, *src, *tgt;
-} pair_spec;
-
-typedef struct {
-    pair_spec *v;
-    size_t n, cap;
-} pair_list;
-
-static void add_spec(pair_list *L, const char *id, const char *src, const char *tgt)
+static void add_spec(sv_manifest *L, const char *id, const char *src, const char *tgt)
 {
-    pair_spec p = {xstrdup(id), xstrdup(src), xstrdup(tgt)};
+    sv_manifest_pair p = {xstrdup(id), xstrdup(src), xstrdup(tgt), 0};
     SV_PUSH(L->v, L->n, L->cap, p);
 }
 
 /* The manifest format of 'sverka batch'. */
-static int read_pairs(const char *path, pair_list *L)
+static int read_pairs(const char *path, sv_manifest *L)
 {
     sv_diags *d = sv_diags_new();
-    char *data;
-    size_t len;
-    if (sv_file_read(path, (size_t)1 << 30, &data, &len, d) != SV_OK) {
+    int rc = sv_manifest_read(path, L, d) == SV_OK ? 0 : -1;
+    if (rc)
         cli_print_diags(d, 0);
-        sv_diags_free(d);
-        return -1;
-    }
     sv_diags_free(d);
-    sv_buf dir = SV_BUF_INIT;
-    const char *slash = strrchr(path, '/');
-    if (slash && strcmp(path, "-"))
-        sv_buf_append(&dir, path, (size_t)(slash - path));
-    int rc = 0;
-    size_t line = 0;
-    for (char *p = data, *end = data + len; p < end && rc == 0;) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        char *le = nl ? nl : end;
-        line++;
-        *le = '\0';
-        if (le > p && le[-1] == '\r')
-            le[-1] = '\0';
-        char *l = p;
-        p = le + 1;
-        if (!l[0] || l[0] == '#')
-            continue;
-        char *t1 = strchr(l, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-        if (!t1 || !t2 || strchr(t2 + 1, '\t') || t2 == t1 + 1 || !t2[1]) {
-            cli_error("%s:%zu: error: expected id<TAB>source<TAB>target", path, line);
-            rc = -1;
-            break;
-        }
-        *t1 = *t2 = '\0';
-        sv_buf s = SV_BUF_INIT, t = SV_BUF_INIT;
-        const char *in[2] = {t1 + 1, t2 + 1};
-        sv_buf *outb[2] = {&s, &t};
-        for (int k = 0; k < 2; k++) {
-            if (in[k][0] != '/' && dir.len)
-                sv_buf_printf(outb[k], "%s/", dir.ptr);
-            sv_buf_puts(outb[k], in[k]);
-        }
-        add_spec(L, l, s.ptr, t.ptr);
-        sv_buf_free(&s);
-        sv_buf_free(&t);
-    }
-    sv_buf_free(&dir);
-    free(data);
     return rc;
 }
 
@@ -303,9 +253,11 @@ int cmd_glossary(int argc, char **argv)
     }
 
     double t0 = now_s();
-    pair_list L = {NULL, 0, 0};
-    if (manifest && read_pairs(manifest, &L) != 0)
+    sv_manifest L = {NULL, 0, 0};
+    if (manifest && read_pairs(manifest, &L) != 0) {
+        sv_manifest_free(&L);
         return EXIT_ERROR;
+    }
     if (!manifest && !from_tmx)
         for (int i = optind; i + 1 < argc; i += 2)
             add_spec(&L, argv[i], argv[i], argv[i + 1]);
@@ -386,11 +338,6 @@ done:
     sv_pipeline_free(pl);
     sv_lexicon_free(lex);
     sv_diags_free(d);
-    for (size_t i = 0; i < L.n; i++) {
-        free(L.v[i].id);
-        free(L.v[i].src);
-        free(L.v[i].tgt);
-    }
-    free(L.v);
+    sv_manifest_free(&L);
     return rc;
 }

@@ -737,12 +737,15 @@ static int tm_merge(int argc, char **argv)
         sv_status st = units_open(argv[i], &ro, &r, d);
         const sv_tu *tu;
         size_t dummy = 0;
-        while (st == SV_OK && (st = units_next(&r, &tu, NULL)) == SV_OK && tu)
+        while (st == SV_OK && (st = units_next(&r, &tu, d)) == SV_OK && tu)
             merge_keep(&m, tu, (size_t)i, &dummy);
         units_free(&r);
         if (st != SV_OK)
             rc = EXIT_ERROR;
     }
+    /* warnings are given again by pass 2; errors stop here */
+    if (rc < 0)
+        sv_diags_clear(d);
     cli_print_diags(d, -1);
     sv_diags_free(d);
     if (rc < 0) {

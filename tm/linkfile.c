@@ -44,13 +44,19 @@ sv_status sv_linkfile_open(const char *path, size_t max_line, sv_linkfile **out,
         sv_diags_add(diags, SV_ERROR, path, 0, 0, -1, "cannot open: %s", strerror(errno));
         return SV_ERR_IO;
     }
+    sv_linkfile_open_stream(f, is_stdin ? "<stdin>" : path, max_line, out);
+    (*out)->is_stdin = is_stdin;
+    return SV_OK;
+}
+
+void sv_linkfile_open_stream(FILE *f, const char *name, size_t max_line, sv_linkfile **out)
+{
     sv_linkfile *r = xcalloc(1, sizeof *r);
     r->f = f;
-    r->is_stdin = is_stdin;
-    r->name = xstrdup(is_stdin ? "<stdin>" : path);
+    r->is_stdin = 1; /* borrowed: not closed */
+    r->name = xstrdup(name);
     r->max_line = max_line ? max_line : (size_t)64 << 20;
     *out = r;
-    return SV_OK;
 }
 
 size_t sv_linkfile_skipped(const sv_linkfile *r)

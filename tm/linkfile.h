@@ -12,6 +12,7 @@
 #define SV_LINKFILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../base/status.h"
 #include "tmx.h"
@@ -22,6 +23,10 @@ typedef struct sv_linkfile sv_linkfile;
  * 64 MiB) are refused. */
 sv_status sv_linkfile_open(const char *path, size_t max_line, sv_linkfile **out,
                            sv_diags *diags);
+/* Reads the open stream f, named name in messages; borrows f, which must
+ * outlive the reader (it is not closed). */
+void sv_linkfile_open_stream(FILE *f, const char *name, size_t max_line, sv_linkfile **out);
+
 /* The next unit; *tu is NULL at the end.  The unit is valid until the next
  * call. */
 sv_status sv_linkfile_next(sv_linkfile *r, const sv_tu **tu, sv_diags *diags);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
 #include <libstemmer.h>
@@ -427,7 +428,9 @@ sv_status sv_tm_open(const char *path, const sv_tm_opts *opts, sv_tm **out, sv_d
     else
         sv_tm_opts_init(&o);
     struct stat sb;
+    int created = 0;
     if (stat(path, &sb) != 0) {
+        created = 1;
         if (!o.create || o.readonly) {
             sv_diags_add(diags, SV_ERROR, path, 0, 0, -1,
                          "no such translation memory (create one with 'sverka tm import')");
@@ -468,6 +471,17 @@ sv_status sv_tm_open(const char *path, const sv_tm_opts *opts, sv_tm **out, sv_d
     return SV_OK;
 fail:
     sv_tm_close(tm);
+    if (created && stat(path, &sb) == 0 && sb.st_size == 0) {
+        /* a memory that could not be created leaves no empty file behind
+         * (one that another process filled in the meantime stays) */
+        static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
+        for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+            sv_buf p = SV_BUF_INIT;
+            sv_buf_printf(&p, "%s%s", path, sfx[i]);
+            unlink(p.ptr);
+            sv_buf_free(&p);
+        }
+    }
     return s;
 }
 

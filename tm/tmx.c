@@ -289,6 +289,8 @@ struct sv_tmx_writer {
     sv_out *out;            /* NULL when writing to a buffer */
     xmlTextWriterPtr xw;
     int failed;             /* a libxml2 call failed: the output is unusable */
+    int failed_errno;       /* errno when it failed */
+    int reported;           /* the failure is in the diagnostics */
     int indent;
     char *srclang, *tgtlang, *srcdoc, *tgtdoc;
     size_t count, next_id;
@@ -318,8 +320,22 @@ static int io_close_none(void *ctx)
 /* Checks a libxml2 writer call's result; remembers the first failure. */
 static void ck(sv_tmx_writer *w, int rc)
 {
-    if (rc < 0)
+    if (rc < 0 && !w->failed) {
         w->failed = 1;
+        w->failed_errno = errno;
+    }
+}
+
+/* Reports a failed writer once; returns SV_ERR_IO. */
+static sv_status write_failed(sv_tmx_writer *w, sv_diags *diags)
+{
+    if (!w->reported) {
+        w->reported = 1;
+        sv_diags_add(diags, SV_ERROR, w->out ? sv_out_path(w->out) : NULL, 0, 0, -1,
+                     "write failed (%s); the previous file, if any, is unchanged",
+                     w->failed_errno ? strerror(w->failed_errno) : "output error");
+    }
+    return SV_ERR_IO;
 }
 
 /* A cleaned, NUL-terminated copy of s in w->tmp (valid until the next call). */
@@ -792,7 +808,7 @@ static int differs(const char *a, const char *b)
 sv_status sv_tmx_write_tu(sv_tmx_writer *w, const sv_tu *tu, sv_diags *diags)
 {
     if (w->failed)
-        return SV_ERR_IO;
+        return write_failed(w, diags);
     int src_blank = blank_text(tu->src ? tu->src : "", tu->src ? tu->src_len : 0) &&
                     !(tu->src_xml && tu->src_xml_len);
     int tgt_blank = blank_text(tu->tgt ? tu->tgt : "", tu->tgt ? tu->tgt_len : 0) &&
@@ -838,7 +854,7 @@ sv_status sv_tmx_write_tu(sv_tmx_writer *w, const sv_tu *tu, sv_diags *diags)
                      tuid, fixes);
     free(tuid);
     w->count++;
-    return w->failed ? SV_ERR_IO : SV_OK;
+    return w->failed ? write_failed(w, diags) : SV_OK;
 }
 
 size_t sv_tmx_writer_count(const sv_tmx_writer *w)
@@ -871,15 +887,13 @@ sv_status sv_tmx_writer_close(sv_tmx_writer *w, sv_diags *diags)
     sv_status st = SV_OK;
     if (w->out) {
         if (w->failed) {
-            sv_diags_add(diags, SV_ERROR, sv_out_path(w->out), 0, 0, -1,
-                         "write error; the previous file, if any, is unchanged");
+            st = write_failed(w, diags);
             sv_out_abort(w->out);
-            st = SV_ERR_IO;
         } else {
             st = sv_out_commit(w->out, diags);
         }
     } else if (w->failed) {
-        st = SV_ERR_IO;
+        st = write_failed(w, diags);
     }
     writer_release(w);
     return st;
