@@ -9,6 +9,7 @@
 #   make asan      make check under AddressSanitizer (+UBSan); also `make asan check`
 #   make ubsan     make check under UndefinedBehaviorSanitizer
 #   make fuzz      run the libFuzzer targets (FUZZ_SECONDS each)
+#   make valgrind  the golden tests under valgrind memcheck
 #   make install   PREFIX=/usr/local DESTDIR=
 
 VERSION    = 0.1.0
@@ -73,7 +74,7 @@ MANPAGES  := $(sort $(wildcard docs/*.1))
 # Test and benchmark helpers of the translation memory (tests/bench, tests/interop).
 TMTOOLS   := $(BUILD)/bench/gen_tm $(BUILD)/bench/bench_lookup $(BUILD)/interop/seed_pairs
 
-.PHONY: all check unit spec golden replay quality bench bench-tm asan ubsan fuzz install \
+.PHONY: all check unit spec golden replay quality bench bench-tm asan ubsan fuzz valgrind install \
         uninstall clean deps regen compdb format
 
 all: sverka
@@ -134,6 +135,10 @@ check: sverka $(UNIT_BIN) $(REPLAY_BIN) $(TMTOOLS)
 	@tests/glossary/run-glossary.sh $(BIN)
 	@tests/hostile/run-hostile.sh $(BIN) $(HOSTILE_FLAGS)
 	@echo "make check: all tests passed"
+
+# the golden tests with every run under valgrind's memcheck
+valgrind: sverka
+	SVERKA_BIN=$(CURDIR)/$(BIN) tests/golden/run-golden.sh tests/golden/valgrind.sh
 
 regen: sverka
 	tests/golden/run-golden.sh --regen $(BIN)

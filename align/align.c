@@ -71,7 +71,7 @@ void sv_align_opts_init(sv_align_opts *o)
     o->max_merge = 3;
     o->use_paragraphs = 1;
     o->full_dp_cells = (size_t)4 << 20;
-    o->band = 8;
+    o->band = 4;
     o->chunk_rows = 4096;
 }
 
@@ -141,7 +141,7 @@ sv_status sv_aligner_new(const sv_align_opts *opts, sv_aligner **out, sv_diags *
     if (a->o.max_merge < 1 || a->o.max_merge > 3)
         a->o.max_merge = 3;
     if (!a->o.band)
-        a->o.band = 8;
+        a->o.band = 4;
     if (a->o.chunk_rows < 64)
         a->o.chunk_rows = 4096;
     if (!a->o.full_dp_cells)
@@ -373,7 +373,8 @@ static void side_keys(side *s, const sv_sentence *v, sv_lang lang, sv_names *nm,
             name_keys(nm, x->text, x->len, lang, &tmp, &ntmp, &captmp);
         if (ns)
             number_keys(ns, x->text, x->len, lang, &tmp, &ntmp, &captmp);
-        qsort(tmp, ntmp, sizeof *tmp, cmp_u64);
+        if (ntmp > 1) /* tmp is NULL while nothing was added */
+            qsort(tmp, ntmp, sizeof *tmp, cmp_u64);
         f->tok = (uint32_t)s->npool;
         for (size_t k = 0; k < ntmp; k++) {
             if (k > 0 && tmp[k] == tmp[k - 1])
@@ -469,8 +470,10 @@ typedef struct {
 static void count_keys(const side *x, keycount *out)
 {
     uint64_t *v = xmalloc((x->npool + 1) * sizeof *v);
-    memcpy(v, x->keys, x->npool * sizeof *v);
-    qsort(v, x->npool, sizeof *v, cmp_u64);
+    if (x->npool > 0) {
+        memcpy(v, x->keys, x->npool * sizeof *v);
+        qsort(v, x->npool, sizeof *v, cmp_u64);
+    }
     out->k = v;
     out->n = xmalloc((x->npool + 1) * sizeof *out->n);
     size_t d = 0;
@@ -1038,8 +1041,39 @@ static void store_row(scores *s, const band_t *bd, size_t i, const double *row)
 
 /* Viterbi (and, if fb, forward-backward posteriors of the path's beads,
  * computed in the same band). */
-static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pbead **path)
+/* Link scores of a band, computed once: NLINKB floats per cell, keyed by
+ * the bead's end cell and type, NaN until computed.  The forward, backward
+ * and posterior passes, and the prior re-estimation runs over the same
+ * band, all read the same values (link log-odds do not depend on the
+ * priors). */
+enum { NLINKB = NBEADS - 2 }; /* beads[2..] have both sides */
+
+static float *linkcache_new(const band_t *bd)
 {
+    float *c = xmalloc(bd->cells * NLINKB * sizeof *c);
+    for (size_t k = 0; k < bd->cells * NLINKB; k++)
+        c[k] = NAN;
+    return c;
+}
+
+/* bead_score of bead type t starting at (pi, pj) and ending at the band's
+ * cell end, through the cache lc (may be NULL). */
+static double cached_score(const model *m, float *lc, size_t end, size_t pi, size_t pj, int t)
+{
+    int a = beads[t].a, b = beads[t].b;
+    if (!lc || !a || !b)
+        return bead_score(m, pi, a, pj, b);
+    float *c = &lc[end * NLINKB + (size_t)(t - 2)];
+    if (isnan(*c))
+        *c = (float)link_logodds(m, pi + m->ioff, a, pj + m->joff, b);
+    return m->logprior[a][b] + (double)*c;
+}
+
+static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, float *lc_in,
+                     pbead **path)
+{
+    /* a forward-backward run reads each score three times: cache them */
+    float *lc = lc_in ? lc_in : fb ? linkcache_new(bd) : NULL;
     scores V, F = {0}, B = {0};
     scores_new(&V, bd);
     if (fb)
@@ -1070,7 +1104,7 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pb
                 double pv = a == 0 ? rowV[pj - bd->lo[i]] : score_at(&V, bd, pi, pj);
                 if (pv == -INFINITY)
                     continue;
-                double sc = bead_score(m, pi, a, pj, b);
+                double sc = cached_score(m, lc, cell(bd, i, j), pi, pj, t);
                 if (pv + sc > best) {
                     best = pv + sc;
                     arg = t;
@@ -1126,7 +1160,7 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pb
                     double bw = a == 0 ? rowV[nj - bd->lo[ii]] : score_at(&B, bd, ni, nj);
                     if (bw == -INFINITY)
                         continue;
-                    sum = logadd(sum, bead_score(m, ii, a, jj, b) + bw);
+                    sum = logadd(sum, cached_score(m, lc, cell(bd, ni, nj), ii, jj, t) + bw);
                 }
                 rowV[k] = sum;
             }
@@ -1134,8 +1168,13 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pb
         }
         double Z = score_at(&F, bd, bd->N, bd->M);
         for (size_t k = 0; k < np; k++) {
+            int t = 0;
+            while (beads[t].a != p[k].a || beads[t].b != p[k].b)
+                t++;
             double lp = score_at(&F, bd, p[k].i0, p[k].j0) +
-                        bead_score(m, p[k].i0, p[k].a, p[k].j0, p[k].b) +
+                        cached_score(m, lc, cell(bd, p[k].i0 + (size_t)p[k].a,
+                                                 p[k].j0 + (size_t)p[k].b),
+                                     p[k].i0, p[k].j0, t) +
                         score_at(&B, bd, p[k].i0 + (size_t)p[k].a, p[k].j0 + (size_t)p[k].b) - Z;
             p[k].post = lp > 0 ? 1 : exp(lp);
         }
@@ -1146,6 +1185,8 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, pb
     free(rowF);
     scores_free(&V);
     free(bp);
+    if (lc != lc_in)
+        free(lc);
     *path = p;
     return np;
 }
@@ -1289,7 +1330,8 @@ static void coarsen_from(const side *f, int k, side *c)
                 nb++;
             }
         }
-        qsort(best, nb, sizeof *best, cmp_kw_key);
+        if (nb > 1)
+            qsort(best, nb, sizeof *best, cmp_kw_key);
         c->orig[u] = (uint32_t)a;
         x->tok = (uint32_t)c->npool;
         x->ntok = (uint32_t)nb;
@@ -1413,7 +1455,7 @@ static void run_chunk(chunkjob *J, chunk *c, sv_lexprep *prep)
     paircache_init(&pc, J->lexctx, prep, m.E, m.R, &abs);
     m.pc = &pc;
     pbead *p;
-    size_t np = run_dp(&m, &bd, J->max_merge, 0, &p);
+    size_t np = run_dp(&m, &bd, J->max_merge, 0, NULL, &p);
     if (!J->fb) {
         for (size_t k = 0; k < np; k++) {
             p[k].i0 += c->i0;
@@ -1439,7 +1481,7 @@ static void run_chunk(chunkjob *J, chunk *c, sv_lexprep *prep)
     abs.lo = alo;
     abs.hi = ahi;
     paircache_init(&pc, J->lexctx, prep, m.E, m.R, &abs);
-    np = run_dp(&m, &nb, J->max_merge, 1, &p);
+    np = run_dp(&m, &nb, J->max_merge, 1, NULL, &p);
     for (size_t k = 0; k < np; k++) {
         p[k].i0 += c->i0;
         p[k].j0 += c->j0;
@@ -1604,16 +1646,18 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     size_t np = 0;
     if (L == 1) {
         /* one level: re-estimate the priors on the document pair itself */
+        float *lc = linkcache_new(&bd);
         for (int it = 0; it < 3; it++) {
             free(p);
-            np = run_dp(&m, &bd, al->o.max_merge, 0, &p);
+            np = run_dp(&m, &bd, al->o.max_merge, 0, lc, &p);
             al->st.prior_skip = reestimate(&m, p, np);
             al->st.iterations = it + 1;
         }
         free(p);
-        np = run_dp(&m, &bd, al->o.max_merge, 1, &p);
+        np = run_dp(&m, &bd, al->o.max_merge, 1, lc, &p);
+        free(lc);
     } else {
-        np = run_dp(&m, &bd, 2, 0, &p);
+        np = run_dp(&m, &bd, 2, 0, NULL, &p);
         paircache_free(&pc);
         for (int lv = L - 2; lv >= 0; lv--) {
             /* this level replaces the coarser one */

@@ -32,7 +32,7 @@ typedef struct {
     int use_paragraphs;        /* paragraph boundaries as soft evidence; default 1 */
     int include_boilerplate;   /* align boilerplate sentences too; default 0 */
     size_t full_dp_cells;      /* plain DP up to this many cells; beyond, coarse-to-fine */
-    size_t band;               /* half-width of the band at each finer level; default 8 */
+    size_t band;               /* half-width of the band at each finer level; default 4 */
     int threads;               /* threads for long inputs (0 or 1: none); default 1 */
     size_t chunk_rows;         /* sentences per chunk of the finest levels; default 4096 */
     const char *weights;       /* model fitting only: "name=value,..." overriding fitted

@@ -2,7 +2,9 @@
  * every command that works on a document pair starts with. */
 #include "pipeline.h"
 
+#include <pthread.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "../base/mem.h"
@@ -10,6 +12,7 @@
 struct sv_pipeline {
     sv_pipeline_opts o;
     sv_segmenter *sg;
+    sv_segmenter *sg2; /* the second document's, made when first needed */
     sv_aligner *al;
 };
 
@@ -45,6 +48,7 @@ void sv_pipeline_free(sv_pipeline *p)
     if (!p)
         return;
     sv_segmenter_free(p->sg);
+    sv_segmenter_free(p->sg2);
     sv_aligner_free(p->al);
     free(p);
 }
@@ -66,8 +70,19 @@ void sv_bitext_free(sv_bitext *b)
     memset(b, 0, sizeof *b);
 }
 
+static sv_status load_with(sv_pipeline *p, sv_segmenter *sg, const char *path,
+                           const char *data, size_t len, sv_lang lang, sv_side *out,
+                           sv_diags *diags);
+
 sv_status sv_pipeline_load(sv_pipeline *p, const char *path, const char *data, size_t len,
                            sv_lang lang, sv_side *out, sv_diags *diags)
+{
+    return load_with(p, p->sg, path, data, len, lang, out, diags);
+}
+
+static sv_status load_with(sv_pipeline *p, sv_segmenter *sg, const char *path,
+                           const char *data, size_t len, sv_lang lang, sv_side *out,
+                           sv_diags *diags)
 {
     memset(out, 0, sizeof *out);
     sv_status st = data ? sv_doc_load_mem(path, data, len, &p->o.load, &out->doc, diags)
@@ -92,13 +107,80 @@ sv_status sv_pipeline_load(sv_pipeline *p, const char *path, const char *data, s
             return SV_ERR_INPUT;
         }
     }
-    st = sv_segment_doc(p->sg, out->doc, out->lang, &out->segs, diags);
+    st = sv_segment_doc(sg, out->doc, out->lang, &out->segs, diags);
     if (st != SV_OK) {
         sv_doc_free(out->doc);
         out->doc = NULL;
     } else if (p->o.lean) {
         sv_doc_release_index(out->doc);
     }
+    return st;
+}
+
+/* Below this many bytes together the second thread is not worth it. */
+#define PAIR_THREAD_BYTES ((long long)4 << 20)
+
+typedef struct {
+    sv_pipeline *p;
+    const char *path, *data;
+    size_t len;
+    sv_side *out;
+    sv_diags *diags;
+    sv_status st;
+} load_job;
+
+static void *load_thread(void *arg)
+{
+    load_job *j = arg;
+    j->st = load_with(j->p, j->p->sg2, j->path, j->data, j->len, j->p->o.tgt_lang, j->out,
+                      j->diags);
+    return NULL;
+}
+
+static long long input_size(const char *path, const char *data, size_t len)
+{
+    struct stat sb;
+    if (data)
+        return (long long)len;
+    return strcmp(path, "-") && stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
+}
+
+sv_status sv_pipeline_load_pair(sv_pipeline *p, const char *src_path, const char *src_data,
+                                size_t src_len, const char *tgt_path, const char *tgt_data,
+                                size_t tgt_len, sv_bitext *out, sv_diags *diags)
+{
+    memset(out, 0, sizeof *out);
+    int two = p->o.align.threads > 1 &&
+              input_size(src_path, src_data, src_len) + input_size(tgt_path, tgt_data, tgt_len) >=
+                  PAIR_THREAD_BYTES;
+    if (two && !p->sg2 && sv_segmenter_new(&p->o.segment, &p->sg2, NULL) != SV_OK)
+        two = 0;
+    sv_status st;
+    if (two) {
+        load_job j = {p, tgt_path, tgt_data, tgt_len, &out->tgt, sv_diags_new(), SV_OK};
+        pthread_t th;
+        if (pthread_create(&th, NULL, load_thread, &j) != 0) {
+            sv_diags_free(j.diags);
+            two = 0;
+        } else {
+            st = load_with(p, p->sg, src_path, src_data, src_len, p->o.src_lang, &out->src,
+                           diags);
+            pthread_join(th, NULL);
+            if (st == SV_OK)
+                sv_diags_append(diags, j.diags); /* as the one-thread order would give */
+            sv_diags_free(j.diags);
+            if (st == SV_OK)
+                st = j.st;
+        }
+    }
+    if (!two) {
+        st = sv_pipeline_load(p, src_path, src_data, src_len, p->o.src_lang, &out->src, diags);
+        if (st == SV_OK)
+            st = sv_pipeline_load(p, tgt_path, tgt_data, tgt_len, p->o.tgt_lang, &out->tgt,
+                                  diags);
+    }
+    if (st != SV_OK)
+        sv_bitext_free(out);
     return st;
 }
 
@@ -120,11 +202,8 @@ sv_status sv_pipeline_run(sv_pipeline *p, const char *src_path, const char *src_
                           size_t src_len, const char *tgt_path, const char *tgt_data,
                           size_t tgt_len, int all, sv_bitext *out, sv_diags *diags)
 {
-    memset(out, 0, sizeof *out);
-    sv_status st = sv_pipeline_load(p, src_path, src_data, src_len, p->o.src_lang, &out->src,
-                                    diags);
-    if (st == SV_OK)
-        st = sv_pipeline_load(p, tgt_path, tgt_data, tgt_len, p->o.tgt_lang, &out->tgt, diags);
+    sv_status st = sv_pipeline_load_pair(p, src_path, src_data, src_len, tgt_path, tgt_data,
+                                         tgt_len, out, diags);
     if (st == SV_OK)
         st = sv_pipeline_align(p, out, all, diags);
     if (st != SV_OK)

@@ -57,6 +57,14 @@ void sv_pipeline_free(sv_pipeline *p);
 sv_status sv_pipeline_load(sv_pipeline *p, const char *path, const char *data, size_t len,
                            sv_lang lang, sv_side *out, sv_diags *diags);
 
+/* Loads and segments both documents of a pair (data NULL: files), the two
+ * at once on two threads when the options allow more than one thread
+ * (align.threads > 1) and the input is large; diagnostics come in the same
+ * order either way (the source's first).  On failure out holds nothing. */
+sv_status sv_pipeline_load_pair(sv_pipeline *p, const char *src_path, const char *src_data,
+                                size_t src_len, const char *tgt_path, const char *tgt_data,
+                                size_t tgt_len, sv_bitext *out, sv_diags *diags);
+
 /* Aligns two loaded sides; with all != 0 unlinked sentences are listed
  * too.  The sides' languages must differ (English and Russian). */
 sv_status sv_pipeline_align(sv_pipeline *p, sv_bitext *b, int all, sv_diags *diags);

@@ -49,6 +49,17 @@ void sv_diags_clear(sv_diags *d)
     d->dropped = 0;
 }
 
+void sv_diags_append(sv_diags *dst, const sv_diags *src)
+{
+    if (!dst || !src)
+        return;
+    for (size_t i = 0; i < src->n; i++) {
+        const sv_diag *g = &src->v[i];
+        sv_diags_add(dst, g->severity, g->file, g->line, g->column, g->offset, "%s", g->message);
+    }
+    dst->dropped += src->dropped;
+}
+
 void sv_diags_free(sv_diags *d)
 {
     if (!d)

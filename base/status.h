@@ -71,6 +71,8 @@ const sv_diag *sv_diags_get(const sv_diags *d, size_t i);
 size_t sv_diags_dropped(const sv_diags *d);
 /* Number of stored diagnostics of severity sev. */
 size_t sv_diags_count_severity(const sv_diags *d, sv_severity sev);
+/* Adds copies of src's diagnostics (and its count of dropped ones) to dst. */
+void sv_diags_append(sv_diags *dst, const sv_diags *src);
 /* Removes every diagnostic. */
 void sv_diags_clear(sv_diags *d);
 /* Moves every diagnostic of src to the end of dst (src becomes empty). */

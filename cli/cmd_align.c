@@ -58,7 +58,7 @@ static void help(void)
         "      --dp-cells N       plain dynamic programme up to N cells (sentences x\n"
         "                         sentences; default 4M); longer inputs are aligned\n"
         "                         coarse to fine, in a band around a coarser path\n"
-        "      --band W           half-width of that band in sentences (default 8)\n"
+        "      --band W           half-width of that band in sentences (default 4)\n"
         "      --keep-boilerplate align web page furniture too\n"
         "      --weights SPEC     override model weights, name=value,... (model fitting)\n"
         "      --dump-features F  also write the evidence of every candidate link to F\n"
@@ -206,8 +206,8 @@ int cmd_align(int argc, char **argv)
     po.segment.srx = srx;
     if (sv_pipeline_new(&po, &pl, d) != SV_OK)
         goto done;
-    if (sv_pipeline_load(pl, argv[optind], NULL, 0, po.src_lang, &bt.src, d) != SV_OK ||
-        sv_pipeline_load(pl, argv[optind + 1], NULL, 0, po.tgt_lang, &bt.tgt, d) != SV_OK)
+    if (sv_pipeline_load_pair(pl, argv[optind], NULL, 0, argv[optind + 1], NULL, 0, &bt, d) !=
+        SV_OK)
         goto done;
     if (dump_path) {
         sv_buf fb = SV_BUF_INIT;

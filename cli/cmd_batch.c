@@ -490,6 +490,7 @@ static int write_summary(const batch *B)
 typedef struct {
     char *line;      /* input; NULL at end of input */
     size_t len, lineno;
+    int too_long;    /* the line passed MAX_REQUEST and was not kept */
     char *output;    /* result, NULL until done */
     size_t outlen;
 } slot;
@@ -507,6 +508,9 @@ typedef struct {
     int eof;
     size_t failed;
 } filter;
+
+/* The longest request line of --stdin (two documents' texts). */
+#define MAX_REQUEST ((size_t)64 << 20)
 
 static void error_line(sv_buf *out, const char *id, const char *msg)
 {
@@ -586,7 +590,13 @@ static void *filter_worker(void *arg)
         pthread_mutex_unlock(&F->mu);
         sv_buf out = SV_BUF_INIT;
         size_t failed = 0;
-        if (pl)
+        if (s->too_long) {
+            char m[96];
+            snprintf(m, sizeof m, "<stdin>:%zu: line longer than %zu MiB", s->lineno,
+                     MAX_REQUEST >> 20);
+            error_line(&out, NULL, m);
+            failed = 1;
+        } else if (pl)
             filter_one(pl, F, s->line, s->len, s->lineno, &out, &failed);
         else
             error_line(&out, NULL, "cannot set up the aligner");
@@ -616,6 +626,27 @@ static void flush_ready(filter *F)
     }
 }
 
+/* Reads one line of at most max bytes (its end removed) into b; a longer
+ * line is read to its end but not kept (*too_long = 1).  0 at the end. */
+static int read_request(FILE *f, sv_buf *b, size_t max, int *too_long)
+{
+    sv_buf_reset(b);
+    *too_long = 0;
+    int c, any = 0;
+    while ((c = getc_unlocked(f)) != EOF) { /* only the main thread reads */
+        any = 1;
+        if (c == '\n')
+            break;
+        if (b->len < max)
+            sv_buf_putc(b, (char)c);
+        else
+            *too_long = 1;
+    }
+    while (b->len && b->ptr[b->len - 1] == '\r')
+        b->len--;
+    return any;
+}
+
 static int run_filter(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo, int jobs_n)
 {
     filter F;
@@ -629,15 +660,14 @@ static int run_filter(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo
     pthread_t *th = xmalloc((size_t)jobs_n * sizeof *th);
     for (int i = 0; i < jobs_n; i++)
         pthread_create(&th[i], NULL, filter_worker, &F);
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, stdin)) >= 0) {
+    sv_buf lb = SV_BUF_INIT;
+    size_t lineno = 0;
+    int too_long;
+    while (read_request(stdin, &lb, MAX_REQUEST, &too_long)) {
         lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
-        if (!len)
+        size_t len = lb.len;
+        const char *line = sv_buf_cstr(&lb);
+        if (!len && !too_long)
             continue;
         pthread_mutex_lock(&F.mu);
         while (F.head - F.written >= F.cap) {
@@ -646,8 +676,9 @@ static int run_filter(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo
                 pthread_cond_wait(&F.cv, &F.mu);
         }
         slot *s = &F.ring[F.head % F.cap];
-        s->line = xstrndup(line, len);
-        s->len = len;
+        s->line = too_long ? NULL : xstrndup(line, len);
+        s->len = too_long ? 0 : len;
+        s->too_long = too_long;
         s->lineno = lineno;
         s->output = NULL;
         F.head++;
@@ -655,7 +686,7 @@ static int run_filter(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo
         flush_ready(&F);
         pthread_mutex_unlock(&F.mu);
     }
-    free(line);
+    sv_buf_free(&lb);
     pthread_mutex_lock(&F.mu);
     F.eof = 1;
     pthread_cond_broadcast(&F.cv);

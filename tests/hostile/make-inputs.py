@@ -93,5 +93,7 @@ put('longline.txt', 'word ' * (4 * 1024 * 1024) + '\n')
 
 # batch input
 put('deep.jsonl', '{"id":"x","source":' + '[' * 100000 + ']' * 100000 + ',"target":"b"}\n')
+put('long-request.jsonl', '{"id":"a","source":"' + 'a' * (70 << 20) + '","target":"b"}\n'
+    '{"id":"b","source":"Minsk is big.","target":"Минск большой."}\n')
 put('manifest-escape.tsv', 'ok\ta.txt\tb.txt\n../../etc/x\ta.txt\tb.txt\n')
 put('manifest-binary.tsv', bytes(rnd.getrandbits(8) for _ in range(4096)))

@@ -1,0 +1,1 @@
+"$SVERKA" align --all --format jsonl corpora/seed_pair/doc01.en.txt corpora/seed_pair/doc01.ru.txt
