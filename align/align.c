@@ -1048,32 +1048,57 @@ static void store_row(scores *s, const band_t *bd, size_t i, const double *row)
  * priors). */
 enum { NLINKB = NBEADS - 2 }; /* beads[2..] have both sides */
 
-static float *linkcache_new(const band_t *bd)
+typedef struct lcache {
+    float *v;                    /* NLINKB per cell of bd */
+    const band_t *bd;
+    const struct lcache *parent; /* a wider band's cache over the same cells, or NULL */
+} lcache;
+
+/* Borrows bd and parent; they must outlive the cache. */
+static void lcache_init(lcache *c, const band_t *bd, const lcache *parent)
 {
-    float *c = xmalloc(bd->cells * NLINKB * sizeof *c);
+    c->v = xmalloc(bd->cells * NLINKB * sizeof *c->v);
     for (size_t k = 0; k < bd->cells * NLINKB; k++)
-        c[k] = NAN;
-    return c;
+        c->v[k] = NAN;
+    c->bd = bd;
+    c->parent = parent;
 }
 
-/* bead_score of bead type t starting at (pi, pj) and ending at the band's
- * cell end, through the cache lc (may be NULL). */
-static double cached_score(const model *m, float *lc, size_t end, size_t pi, size_t pj, int t)
+static void lcache_free(lcache *c)
+{
+    free(c->v);
+    c->v = NULL;
+}
+
+/* bead_score of bead type t from (pi, pj) to (i, j), through the cache lc
+ * (may be NULL). */
+static double cached_score(const model *m, lcache *lc, size_t i, size_t j, size_t pi, size_t pj,
+                           int t)
 {
     int a = beads[t].a, b = beads[t].b;
     if (!lc || !a || !b)
         return bead_score(m, pi, a, pj, b);
-    float *c = &lc[end * NLINKB + (size_t)(t - 2)];
-    if (isnan(*c))
-        *c = (float)link_logodds(m, pi + m->ioff, a, pj + m->joff, b);
+    float *c = &lc->v[cell(lc->bd, i, j) * NLINKB + (size_t)(t - 2)];
+    if (isnan(*c)) {
+        const lcache *up = lc->parent;
+        if (up && in_band(up->bd, i, j) && !isnan(up->v[cell(up->bd, i, j) * NLINKB + (size_t)(t - 2)]))
+            *c = up->v[cell(up->bd, i, j) * NLINKB + (size_t)(t - 2)];
+        else
+            *c = (float)link_logodds(m, pi + m->ioff, a, pj + m->joff, b);
+    }
     return m->logprior[a][b] + (double)*c;
 }
 
-static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, float *lc_in,
+static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, lcache *lc_in,
                      pbead **path)
 {
     /* a forward-backward run reads each score three times: cache them */
-    float *lc = lc_in ? lc_in : fb ? linkcache_new(bd) : NULL;
+    lcache own = {NULL, NULL, NULL};
+    lcache *lc = lc_in;
+    if (!lc && fb) {
+        lcache_init(&own, bd, NULL);
+        lc = &own;
+    }
     scores V, F = {0}, B = {0};
     scores_new(&V, bd);
     if (fb)
@@ -1104,7 +1129,7 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, fl
                 double pv = a == 0 ? rowV[pj - bd->lo[i]] : score_at(&V, bd, pi, pj);
                 if (pv == -INFINITY)
                     continue;
-                double sc = cached_score(m, lc, cell(bd, i, j), pi, pj, t);
+                double sc = cached_score(m, lc, i, j, pi, pj, t);
                 if (pv + sc > best) {
                     best = pv + sc;
                     arg = t;
@@ -1160,7 +1185,7 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, fl
                     double bw = a == 0 ? rowV[nj - bd->lo[ii]] : score_at(&B, bd, ni, nj);
                     if (bw == -INFINITY)
                         continue;
-                    sum = logadd(sum, cached_score(m, lc, cell(bd, ni, nj), ii, jj, t) + bw);
+                    sum = logadd(sum, cached_score(m, lc, ni, nj, ii, jj, t) + bw);
                 }
                 rowV[k] = sum;
             }
@@ -1172,8 +1197,7 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, fl
             while (beads[t].a != p[k].a || beads[t].b != p[k].b)
                 t++;
             double lp = score_at(&F, bd, p[k].i0, p[k].j0) +
-                        cached_score(m, lc, cell(bd, p[k].i0 + (size_t)p[k].a,
-                                                 p[k].j0 + (size_t)p[k].b),
+                        cached_score(m, lc, p[k].i0 + (size_t)p[k].a, p[k].j0 + (size_t)p[k].b,
                                      p[k].i0, p[k].j0, t) +
                         score_at(&B, bd, p[k].i0 + (size_t)p[k].a, p[k].j0 + (size_t)p[k].b) - Z;
             p[k].post = lp > 0 ? 1 : exp(lp);
@@ -1185,8 +1209,7 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, fl
     free(rowF);
     scores_free(&V);
     free(bp);
-    if (lc != lc_in)
-        free(lc);
+    lcache_free(&own);
     *path = p;
     return np;
 }
@@ -1455,7 +1478,12 @@ static void run_chunk(chunkjob *J, chunk *c, sv_lexprep *prep)
     paircache_init(&pc, J->lexctx, prep, m.E, m.R, &abs);
     m.pc = &pc;
     pbead *p;
-    size_t np = run_dp(&m, &bd, J->max_merge, 0, NULL, &p);
+    /* the posterior pass below reads the wide pass's scores where its
+     * narrow band lies inside the wide one */
+    lcache wide = {NULL, NULL, NULL};
+    if (J->fb)
+        lcache_init(&wide, &bd, NULL);
+    size_t np = run_dp(&m, &bd, J->max_merge, 0, J->fb ? &wide : NULL, &p);
     if (!J->fb) {
         for (size_t k = 0; k < np; k++) {
             p[k].i0 += c->i0;
@@ -1481,7 +1509,11 @@ static void run_chunk(chunkjob *J, chunk *c, sv_lexprep *prep)
     abs.lo = alo;
     abs.hi = ahi;
     paircache_init(&pc, J->lexctx, prep, m.E, m.R, &abs);
-    np = run_dp(&m, &nb, J->max_merge, 1, NULL, &p);
+    lcache narrow;
+    lcache_init(&narrow, &nb, &wide);
+    np = run_dp(&m, &nb, J->max_merge, 1, &narrow, &p);
+    lcache_free(&narrow);
+    lcache_free(&wide);
     for (size_t k = 0; k < np; k++) {
         p[k].i0 += c->i0;
         p[k].j0 += c->j0;
@@ -1646,16 +1678,17 @@ sv_status sv_align(sv_aligner *al, const sv_sentence *src, size_t nsrc, sv_lang 
     size_t np = 0;
     if (L == 1) {
         /* one level: re-estimate the priors on the document pair itself */
-        float *lc = linkcache_new(&bd);
+        lcache lc;
+        lcache_init(&lc, &bd, NULL);
         for (int it = 0; it < 3; it++) {
             free(p);
-            np = run_dp(&m, &bd, al->o.max_merge, 0, lc, &p);
+            np = run_dp(&m, &bd, al->o.max_merge, 0, &lc, &p);
             al->st.prior_skip = reestimate(&m, p, np);
             al->st.iterations = it + 1;
         }
         free(p);
-        np = run_dp(&m, &bd, al->o.max_merge, 1, lc, &p);
-        free(lc);
+        np = run_dp(&m, &bd, al->o.max_merge, 1, &lc, &p);
+        lcache_free(&lc);
     } else {
         np = run_dp(&m, &bd, 2, 0, NULL, &p);
         paircache_free(&pc);

@@ -91,6 +91,27 @@ static void format_links(const sv_bitext *b, const sv_bitext_write_opts *o, sv_b
             sv_buf_reset(out);
         }
         const sv_link *l = &b->links[i];
+        if (o->all && o->format == SV_BITEXT_JSONL && l->nsrc && l->ntgt &&
+            l->score < o->min_score) {
+            /* a link under --min-score: with --all its sentences are still
+             * listed, as unlinked ones that say the score they had */
+            for (int side = 0; side < 2; side++)
+                for (size_t k = 0; k < (side ? l->ntgt : l->nsrc); k++) {
+                    sv_buf_putc(out, '{');
+                    if (o->id) {
+                        sv_buf_puts(out, "\"id\":");
+                        sv_buf_put_json(out, o->id, strlen(o->id));
+                        sv_buf_putc(out, ',');
+                    }
+                    sv_buf_printf(out, "\"bead\":\"%s\",\"score\":null,\"below_min_score\":%.4f,",
+                                  side ? "0-1" : "1-0", l->score);
+                    jsonl_side(out, "source", &b->src, side ? 0 : l->src + k, side ? 0 : 1, &tmp);
+                    sv_buf_putc(out, ',');
+                    jsonl_side(out, "target", &b->tgt, side ? l->tgt + k : 0, side ? 1 : 0, &tmp);
+                    sv_buf_puts(out, "}\n");
+                }
+            continue;
+        }
         if (!keep(l, o))
             continue;
         if (o->format == SV_BITEXT_JSONL) {
