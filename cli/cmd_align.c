@@ -37,7 +37,7 @@ static void help(void)
         "                         Default: from the extension of -o, else tsv.\n"
         "      --lang-tags S,T    TMX language tags (default en-US,ru-RU by language)\n"
         "      --date DATE        TMX creationdate (default: $SOURCE_DATE_EPOCH or now)\n"
-        "      --all              also write unlinked sentences (jsonl: 1-0 / 0-1 beads)\n"
+        "      --all              jsonl: also write unlinked sentences (1-0 / 0-1 beads)\n"
         "      --min-score S      drop links whose score (estimated probability of being\n"
         "                         right) is below S; default %.2f\n"
         "\n"

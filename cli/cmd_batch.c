@@ -69,7 +69,7 @@ static void help(void)
         "  (docs/scaling.md has recipes for many machines.)\n"
         "\n"
         "Exit status: 0 all pairs aligned (or already done), 1 some pairs failed,\n"
-        "2 usage error or an unreadable manifest.\n",
+        "2 usage error, a bad manifest, or an output that cannot be written.\n",
         DEFAULT_MIN_SCORE);
 }
 
