@@ -58,7 +58,8 @@ static void help(void)
         "                        write JSON lines of links, in input order, to standard\n"
         "                        output (a failed pair gives {\"id\":..,\"error\":..})\n"
         "      --source-lang L, --target-lang L, --encoding NAME, --max-merge N,\n"
-        "      --no-paragraphs, --dict FILE, --no-dict   as in 'sverka align'\n"
+        "      --no-paragraphs, --dict FILE, --no-dict, --weights SPEC   as in\n"
+        "                        'sverka align'\n"
         "  -q, --quiet           no notes, no summary line\n"
         "  -h, --help            show this help\n"
         "\n"
@@ -795,6 +796,10 @@ int cmd_batch(int argc, char **argv)
     if (use_stdin) {
         if (optind != argc)
             return cli_usage_error("batch", "--stdin takes no file arguments");
+        if (outdir || merge_path || pair_dirs || force || (strcmp(format, "tmx") && strcmp(format, "jsonl")))
+            return cli_usage_error("batch", "--stdin writes JSON lines to standard output: "
+                                            "-o, --merge, --pair-dirs, --force and a -f other "
+                                            "than jsonl do not apply");
         wo.format = SV_BITEXT_JSONL;
         return run_filter(&po, &wo, jobs_n);
     }

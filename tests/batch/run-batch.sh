@@ -124,6 +124,8 @@ if command -v parallel > /dev/null; then
 else
     echo "SKIPPED batch: GNU parallel recipe (parallel is not installed: make deps)"
 fi
+"$S" batch --stdin -f tsv < /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "do not apply" "$tmp/err" && ok || bad "batch --stdin -f tsv: exit $rc, want 2"
 printf '{"id":"x","source":"Only one side."}\nnot json\n' | "$S" batch --stdin > "$tmp/errs.jsonl"; rc=$?
 [ $rc -eq 1 ] && grep -q '"error":' "$tmp/errs.jsonl" && [ "$(wc -l < "$tmp/errs.jsonl")" -eq 2 ] && ok || bad "bad stdin lines: exit $rc"
 
