@@ -707,11 +707,33 @@ static int run_filter(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo
     return bad ? EXIT_ERROR : F.failed ? EXIT_FOUND : EXIT_OK;
 }
 
+/* Replaces *s by a copy of its first n bytes (kept for the run). */
+static void optarg_trim(const char **s, size_t n)
+{
+    static char *copy;
+    char *c = xmalloc(n + 1);
+    memcpy(c, *s, n);
+    c[n] = '\0';
+    free(copy);
+    copy = c;
+    *s = c;
+}
+
 static int ncores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (int)(n < 256 ? n : 256) : 1;
 }
+
+/* What the batch of a manifest or two folders needs from the command line. */
+typedef struct {
+    const char *outdir, *merge_path;
+    const char *files[2]; /* the manifest, or the two folders */
+    int pair_dirs, force, progress, quiet, jobs_n;
+} batch_args;
+
+static int run_jobs(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo,
+                    const batch_args *a);
 
 int cmd_batch(int argc, char **argv)
 {
@@ -789,52 +811,69 @@ int cmd_batch(int argc, char **argv)
     sv_bitext_write_opts wo;
     sv_bitext_write_opts_init(&wo);
     wo.min_score = min_score;
-    struct sv_lexicon *lex = NULL;
-    if (cli_load_lexicon(use_mueller, dict_path, &lex, quiet ? -1 : 0) != 0)
-        return EXIT_ERROR;
-    po.align.lexicon = lex; /* shared by every worker; freed at exit */
+    /* usage first: no dictionary is loaded to report a usage error */
     if (use_stdin) {
         if (optind != argc)
             return cli_usage_error("batch", "--stdin takes no file arguments");
-        if (outdir || merge_path || pair_dirs || force || (strcmp(format, "tmx") && strcmp(format, "jsonl")))
+        if (outdir || merge_path || pair_dirs || force ||
+            (strcmp(format, "tmx") && strcmp(format, "jsonl")))
             return cli_usage_error("batch", "--stdin writes JSON lines to standard output: "
                                             "-o, --merge, --pair-dirs, --force and a -f other "
                                             "than jsonl do not apply");
         wo.format = SV_BITEXT_JSONL;
-        return run_filter(&po, &wo, jobs_n);
+    } else {
+        if (sv_bitext_format_parse(format, &wo.format) != 0)
+            return cli_usage_error("batch", "unknown format '%s' (use tmx, tsv or jsonl)",
+                                   format);
+        if (!outdir)
+            return cli_usage_error("batch", "give an output folder with -o");
+        if (pair_dirs && argc - optind != 2)
+            return cli_usage_error("batch", "--pair-dirs wants two folders: EN_DIR RU_DIR");
+        if (!pair_dirs && argc - optind != 1)
+            return cli_usage_error("batch", "give one manifest file (or --pair-dirs, --stdin)");
+        /* "out/" names the same folder as "out": no "out//ID.tmx" in messages */
+        for (size_t n = strlen(outdir); n > 1 && outdir[n - 1] == '/'; n--)
+            optarg_trim(&outdir, n - 1);
     }
-    if (sv_bitext_format_parse(format, &wo.format) != 0)
-        return cli_usage_error("batch", "unknown format '%s' (use tmx, tsv or jsonl)", format);
-    if (!outdir)
-        return cli_usage_error("batch", "give an output folder with -o");
+    struct sv_lexicon *lex = NULL;
+    if (cli_load_lexicon(use_mueller, dict_path, &lex, quiet ? -1 : 0) != 0)
+        return EXIT_ERROR;
+    po.align.lexicon = lex; /* shared by every worker */
+    batch_args args = {outdir, merge_path, {argv[optind], NULL}, pair_dirs, force, progress,
+                       quiet, jobs_n};
+    if (pair_dirs)
+        args.files[1] = argv[optind + 1];
+    int rc = use_stdin ? run_filter(&po, &wo, jobs_n) : run_jobs(&po, &wo, &args);
+    sv_lexicon_free(lex);
+    return rc;
+}
+
+/* The batch of a manifest or of two folders. */
+static int run_jobs(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo,
+                    const batch_args *a)
+{
     jobs J;
     memset(&J, 0, sizeof J);
-    if (pair_dirs) {
-        if (argc - optind != 2)
-            return cli_usage_error("batch", "--pair-dirs wants two folders: EN_DIR RU_DIR");
-        if (read_pair_dirs(argv[optind], argv[optind + 1], &J) != 0)
-            return EXIT_ERROR;
-    } else {
-        if (argc - optind != 1)
-            return cli_usage_error("batch", "give one manifest file (or --pair-dirs, --stdin)");
-        if (read_manifest(argv[optind], &J) != 0)
-            return EXIT_ERROR;
-    }
-    if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
-        cli_error("%s: error: cannot create the output folder: %s", outdir, strerror(errno));
-        return EXIT_ERROR;
+    int rc = EXIT_ERROR;
+    if (a->pair_dirs ? read_pair_dirs(a->files[0], a->files[1], &J) != 0
+                     : read_manifest(a->files[0], &J) != 0)
+        goto out;
+    if (mkdir(a->outdir, 0777) != 0 && errno != EEXIST) {
+        cli_error("%s: error: cannot create the output folder: %s", a->outdir, strerror(errno));
+        goto out;
     }
     batch B;
     memset(&B, 0, sizeof B);
     B.J = &J;
-    B.po = &po;
-    B.wo = &wo;
-    B.outdir = outdir;
-    B.ext = wo.format == SV_BITEXT_TMX ? "tmx" : wo.format == SV_BITEXT_JSONL ? "jsonl" : "tsv";
-    B.force = force;
-    B.progress = progress < 0 ? cli_stderr_is_tty() && !quiet : progress;
+    B.po = po;
+    B.wo = wo;
+    B.outdir = a->outdir;
+    B.ext = wo->format == SV_BITEXT_TMX ? "tmx" : wo->format == SV_BITEXT_JSONL ? "jsonl" : "tsv";
+    B.force = a->force;
+    B.progress = a->progress < 0 ? cli_stderr_is_tty() && !a->quiet : a->progress;
     clock_gettime(CLOCK_MONOTONIC, &B.t0);
     pthread_mutex_init(&B.mu, NULL);
+    int jobs_n = a->jobs_n;
     if ((size_t)jobs_n > J.n)
         jobs_n = (int)J.n;
     pthread_t *th = xmalloc((size_t)jobs_n * sizeof *th);
@@ -846,12 +885,14 @@ int cmd_batch(int argc, char **argv)
     if (B.progress)
         show_progress(&B, 1);
     int summary_ok = write_summary(&B) == 0;
-    B.verbose_quiet = quiet;
-    int merge_ok = !merge_path || merge_outputs(&B, merge_path) == 0;
-    if (!quiet)
+    B.verbose_quiet = a->quiet;
+    int merge_ok = !a->merge_path || merge_outputs(&B, a->merge_path) == 0;
+    if (!a->quiet)
         fprintf(stderr, "sverka batch: %zu pairs: %zu aligned, %zu skipped (already done), "
                         "%zu failed; summary in %s/summary.jsonl\n",
-                J.n, B.done, B.skipped, B.failed, outdir);
+                J.n, B.done, B.skipped, B.failed, a->outdir);
+    rc = !summary_ok || !merge_ok ? EXIT_ERROR : B.failed ? EXIT_FOUND : EXIT_OK;
+out:
     for (size_t i = 0; i < J.n; i++) {
         free(J.v[i].id);
         free(J.v[i].src);
@@ -859,7 +900,5 @@ int cmd_batch(int argc, char **argv)
         free(J.v[i].error);
     }
     free(J.v);
-    if (!summary_ok || !merge_ok)
-        return EXIT_ERROR;
-    return B.failed ? EXIT_FOUND : EXIT_OK;
+    return rc;
 }
