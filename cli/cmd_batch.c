@@ -447,11 +447,48 @@ static int merge_outputs(const batch *B, const char *path)
     return st == SV_OK ? 0 : -1;
 }
 
+/* The counts an earlier run wrote for pair id in its summary (the lines
+ * of old[0, nold)), appended to b as JSON members; nothing if none. */
+static void earlier_counts(char **old, size_t nold, const char *id, sv_buf *b)
+{
+    static const char *const keys[] = {"source_sentences", "target_sentences", "links",
+                                       "seconds"};
+    for (size_t i = 0; i < nold; i++) {
+        sv_json_object o;
+        size_t col;
+        const char *msg;
+        if (sv_json_parse_object(old[i], strlen(old[i]), &o, &col, &msg) != SV_OK)
+            continue;
+        const sv_json_member *m = sv_json_get(&o, "id");
+        if (m && m->type == SV_JSON_STRING && !strcmp(m->str, id))
+            for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+                const sv_json_member *v = sv_json_get(&o, keys[k]);
+                if (v && v->type == SV_JSON_NUMBER)
+                    sv_buf_printf(b, ",\"%s\":%s", keys[k], v->str);
+            }
+        sv_json_object_free(&o);
+        if (m && m->type == SV_JSON_STRING && !strcmp(m->str, id))
+            return;
+    }
+}
+
 static int write_summary(const batch *B)
 {
     sv_diags *d = sv_diags_new();
     sv_buf path = SV_BUF_INIT, b = SV_BUF_INIT;
     sv_buf_printf(&path, "%s/summary.jsonl", B->outdir);
+    /* pairs skipped because an earlier run made them keep that run's counts */
+    char *prev = NULL, **old = NULL;
+    size_t prev_len = 0, nold = 0, cap_old = 0;
+    if (B->skipped && sv_file_exists(sv_buf_cstr(&path)) &&
+        sv_file_read(sv_buf_cstr(&path), (size_t)1 << 30, &prev, &prev_len, NULL) == SV_OK)
+        for (char *line = prev, *e; line < prev + prev_len; line = e + 1) {
+            e = memchr(line, '\n', (size_t)(prev + prev_len - line));
+            if (!e)
+                e = prev + prev_len;
+            *e = '\0';
+            SV_PUSH(old, nold, cap_old, line);
+        }
     static const char *const names[] = {"pending", "ok", "skipped", "failed"};
     for (size_t i = 0; i < B->J->n; i++) {
         const job *j = &B->J->v[i];
@@ -465,8 +502,10 @@ static int write_summary(const batch *B)
             sv_buf_printf(&b, ",\"source_sentences\":%zu,\"target_sentences\":%zu,\"links\":%zu,"
                           "\"seconds\":%.3f",
                           j->nsrc, j->ntgt, j->nlinks, j->seconds);
-        if (j->status == 2)
+        if (j->status == 2) {
             sv_buf_puts(&b, ",\"reason\":\"output exists\"");
+            earlier_counts(old, nold, j->id, &b);
+        }
         if (j->error) {
             sv_buf_puts(&b, ",\"error\":");
             sv_buf_put_json(&b, j->error, strlen(j->error));
@@ -483,6 +522,8 @@ static int write_summary(const batch *B)
     sv_diags_free(d);
     sv_buf_free(&path);
     sv_buf_free(&b);
+    free(old);
+    free(prev);
     return rc;
 }
 

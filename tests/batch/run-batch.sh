@@ -59,6 +59,13 @@ done
 [ $rc -eq 0 ] && ok || bad "resumed batch: exit $rc"
 grep -q "$done_before skipped (already done)" "$tmp/err" && ok || { bad "resume did not skip the $done_before finished pairs"; cat "$tmp/err"; }
 if diff -rq -x summary.jsonl "$tmp/ref" "$tmp/int" > /dev/null; then ok; else bad "resumed outputs differ from an uninterrupted run"; fi
+# a run that skips everything keeps the counts of the run that made the outputs
+sed -n 's/.*"id":"\([^"]*\)".*"links":\([0-9]*\).*/\1 \2/p' "$tmp/ref/summary.jsonl" > "$tmp/links1"
+"$S" batch -q -j1 "$tmp/m60.tsv" -o "$tmp/ref"
+grep -c '"status":"skipped"' "$tmp/ref/summary.jsonl" > "$tmp/nskip"
+sed -n 's/.*"id":"\([^"]*\)".*"links":\([0-9]*\).*/\1 \2/p' "$tmp/ref/summary.jsonl" > "$tmp/links2"
+[ "$(cat "$tmp/nskip")" -eq "$total" ] && [ -s "$tmp/links1" ] && cmp -s "$tmp/links1" "$tmp/links2" && ok ||
+    bad "summary of a run that skipped every pair lost the earlier counts"
 
 # -- 3. failing pairs ---------------------------------------------------------
 d="$top/corpora/ntrex_enru"
