@@ -190,7 +190,9 @@ static sv_status walk(sv_srx *s, xmlNode *root, const char *name, sv_diags *diag
                 xmlFree(rn);
             }
         }
-        if (descend && n->children) {
+        /* elements only: the children of an entity reference belong to
+         * the entity, and their parents lead elsewhere */
+        if (descend && n->type == XML_ELEMENT_NODE && n->children) {
             n = n->children;
             continue;
         }

@@ -42,11 +42,36 @@ int sv_xml_safe_options(void)
     return XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 }
 
+/* The first occurrence of the n-byte needle in hay[0, len), or NULL. */
+static const char *find(const char *hay, size_t len, const char *needle, size_t n)
+{
+    for (size_t i = 0; i + n <= len; i++)
+        if (hay[i] == needle[0] && !memcmp(hay + i, needle, n))
+            return hay + i;
+    return NULL;
+}
+
 int sv_xml_has_internal_subset(const char *data, size_t len)
 {
     size_t n = len < 65536 ? len : 65536;
-    for (size_t i = 0; i + 9 <= n; i++) {
-        if (data[i] == '<' && memcmp(data + i, "<!DOCTYPE", 9) == 0) {
+    for (size_t i = 0; i < n; i++) {
+        if (data[i] != '<')
+            continue;
+        if (i + 1 < n && data[i + 1] == '?') { /* a processing instruction: skip it whole */
+            const char *e = i + 2 < n ? find(data + i + 2, n - i - 2, "?>", 2) : NULL;
+            if (!e)
+                return 1; /* one that does not end soon: refuse */
+            i = (size_t)(e - data) + 1;
+            continue;
+        }
+        if (i + 3 < n && !memcmp(data + i, "<!--", 4)) { /* a comment */
+            const char *e = find(data + i + 4, n - i - 4, "-->", 3);
+            if (!e)
+                return 1;
+            i = (size_t)(e - data) + 2;
+            continue;
+        }
+        if (i + 9 <= n && memcmp(data + i, "<!DOCTYPE", 9) == 0) {
             for (size_t j = i + 9; j < n; j++) {
                 if (data[j] == '>')
                     return 0;
@@ -55,7 +80,7 @@ int sv_xml_has_internal_subset(const char *data, size_t len)
             }
             return 1; /* a DOCTYPE that does not end soon: refuse */
         }
-        if (data[i] == '<' && i + 1 < n && data[i + 1] != '?' && data[i + 1] != '!')
+        if (i + 1 < n && data[i + 1] != '!')
             return 0; /* the root element started: no DOCTYPE follows */
     }
     return 0;

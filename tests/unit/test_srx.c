@@ -163,6 +163,20 @@ static void test_refused(void)
                  "<srx><body>&a;</body></srx>\n",
                  d) == NULL);
     CHECK_INT(sv_diags_count_severity(d, SV_ERROR), 1);
+    /* the same behind a processing instruction and a comment that mention
+     * an element (found by fuzz_srx: the entity's nodes made the walk
+     * loop for ever) */
+    static const char *const hidden[] = {
+        "<?x \"&a;\">]>\n<srx><body>&b;</bodyml !version=\"1.0\"?>\n"
+        "<!DOCTYPE srx [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n"
+        "<srx><body>&b;</body></srx>",
+        "<!-- <srx> --><!DOCTYPE srx [<!ENTITY a \"a\">]><srx><body>&a;</body></srx>",
+        "<?x never ends <srx><!DOCTYPE srx [<!ENTITY a \"a\">]><srx><body>&a;</body></srx>"};
+    for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+        sv_diags_clear(d);
+        CHECK(load_s(hidden[i], d) == NULL);
+        CHECK_INT(sv_diags_count_severity(d, SV_ERROR), 1);
+    }
     /* not an SRX file */
     sv_diags_clear(d);
     CHECK(load_s("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><body/></tmx>\n", d) == NULL);
