@@ -229,10 +229,15 @@ int cmd_align(int argc, char **argv)
     if (verbose > 0) {
         sv_align_stats st;
         sv_aligner_stats(sv_pipeline_aligner(pl), &st);
+        size_t nb[2] = {0, 0}; /* boilerplate is not aligned: not counted */
+        for (size_t i = 0; i < bt.src.segs->n && !po.align.include_boilerplate; i++)
+            nb[0] += bt.src.segs->v[i].kind == SV_SEG_BOILERPLATE;
+        for (size_t i = 0; i < bt.tgt.segs->n && !po.align.include_boilerplate; i++)
+            nb[1] += bt.tgt.segs->v[i].kind == SV_SEG_BOILERPLATE;
         fprintf(stderr,
                 "sverka: %zu + %zu sentences, %zu beads, %d level%s, %zu DP cells, "
                 "skip prior %.3f; evidence %.2f s, search %.2f s\n",
-                bt.src.segs->n, bt.tgt.segs->n, bt.nlinks, st.levels, st.levels == 1 ? "" : "s",
+                bt.src.segs->n - nb[0], bt.tgt.segs->n - nb[1], bt.nlinks, st.levels, st.levels == 1 ? "" : "s",
                 st.cells, st.prior_skip, st.evidence_s, st.dp_s);
     }
     cli_print_diags(d, verbose);

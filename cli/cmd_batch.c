@@ -929,9 +929,9 @@ static int run_jobs(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo,
     B.verbose_quiet = a->quiet;
     int merge_ok = !a->merge_path || merge_outputs(&B, a->merge_path) == 0;
     if (!a->quiet)
-        fprintf(stderr, "sverka batch: %zu pairs: %zu aligned, %zu skipped (already done), "
+        fprintf(stderr, "sverka batch: %zu pair%s: %zu aligned, %zu skipped (already done), "
                         "%zu failed; summary in %s/summary.jsonl\n",
-                J.n, B.done, B.skipped, B.failed, a->outdir);
+                J.n, J.n == 1 ? "" : "s", B.done, B.skipped, B.failed, a->outdir);
     rc = !summary_ok || !merge_ok ? EXIT_ERROR : B.failed ? EXIT_FOUND : EXIT_OK;
 out:
     for (size_t i = 0; i < J.n; i++) {
