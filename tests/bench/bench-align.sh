@@ -23,7 +23,7 @@ for n in ${BENCH_SIZES:-100000 1000000}; do
             printf "segment %s: %d sentences in %.2f s = %.0f sentences/s, peak RSS %.0f MB\n", l, s, t, s / (t > 0 ? t : 1), m / 1024 }'
     done
     rm -f "$tmp/seg.jsonl"
-    $TIME -f "%e %M %U" -o "$tmp/t" "$S" align -v --quiet "$tmp/big.en.txt" "$tmp/big.ru.txt" -o "$tmp/out.tsv" 2> "$tmp/err"
+    $TIME -f "%e %M %U" -o "$tmp/t" "$S" align -v "$tmp/big.en.txt" "$tmp/big.ru.txt" -o "$tmp/out.tsv" 2> "$tmp/err"
     rc=$?
     read -r secs rss user < "$tmp/t"
     links=$(wc -l < "$tmp/out.tsv" 2>/dev/null || echo 0)
