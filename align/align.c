@@ -1214,6 +1214,34 @@ static size_t run_dp(const model *m, const band_t *bd, int max_merge, int fb, lc
     return np;
 }
 
+/* Widens the band bd (row ranges lo..hi set) by w: in columns, and in rows
+ * through the ranges of the w rows on each side; the corners stay inside,
+ * then the band is finished. */
+static void widen_band(band_t *bd, size_t w)
+{
+    size_t N = bd->N, M = bd->M;
+    size_t *lo2 = xmalloc((N + 1) * sizeof *lo2), *hi2 = xmalloc((N + 1) * sizeof *hi2);
+    for (size_t i = 0; i <= N; i++) {
+        size_t a = i > w ? i - w : 0, b = i + w < N ? i + w : N;
+        size_t lo = M, hi = 0;
+        for (size_t r = a; r <= b; r++) {
+            if (bd->lo[r] < lo) lo = bd->lo[r];
+            if (bd->hi[r] > hi) hi = bd->hi[r];
+        }
+        lo2[i] = lo > w ? lo - w : 0;
+        hi2[i] = hi + w < M ? hi + w : M;
+        if (lo2[i] > hi2[i]) /* a row no range reached */
+            lo2[i] = hi2[i];
+    }
+    lo2[0] = 0;
+    hi2[N] = M;
+    free(bd->lo);
+    free(bd->hi);
+    bd->lo = lo2;
+    bd->hi = hi2;
+    band_finish(bd);
+}
+
 /* The band around a path at the same level: the cells of its beads,
  * widened by w (for posteriors of long inputs: the probability mass lies
  * near the best path, and forward-backward in a narrow band costs little). */
@@ -1236,24 +1264,7 @@ static void path_band(const pbead *p, size_t np, size_t N, size_t M, size_t w, b
             if (j1 > bd->hi[i]) bd->hi[i] = j1;
         }
     }
-    size_t *lo2 = xmalloc((N + 1) * sizeof *lo2), *hi2 = xmalloc((N + 1) * sizeof *hi2);
-    for (size_t i = 0; i <= N; i++) {
-        size_t a = i > w ? i - w : 0, b = i + w < N ? i + w : N;
-        size_t lo = M, hi = 0;
-        for (size_t r = a; r <= b; r++) {
-            if (bd->lo[r] < lo) lo = bd->lo[r];
-            if (bd->hi[r] > hi) hi = bd->hi[r];
-        }
-        lo2[i] = lo > w ? lo - w : 0;
-        hi2[i] = hi + w < M ? hi + w : M;
-    }
-    lo2[0] = 0;
-    hi2[N] = M;
-    free(bd->lo);
-    free(bd->hi);
-    bd->lo = lo2;
-    bd->hi = hi2;
-    band_finish(bd);
+    widen_band(bd, w);
 }
 
 /* Bead priors: a sentence is left unlinked with probability pskip per
@@ -1394,27 +1405,7 @@ static void project_band(const pbead *p, size_t np, size_t N, size_t M, size_t w
             if (j1 > bd->hi[i]) bd->hi[i] = j1;
         }
     }
-    /* widen, in columns and (through neighbouring rows) in rows */
-    size_t *lo2 = xmalloc((N + 1) * sizeof *lo2), *hi2 = xmalloc((N + 1) * sizeof *hi2);
-    for (size_t i = 0; i <= N; i++) {
-        size_t a = i > w ? i - w : 0, b = i + w < N ? i + w : N;
-        size_t lo = M, hi = 0;
-        for (size_t r = a; r <= b; r++) {
-            if (bd->lo[r] < lo) lo = bd->lo[r];
-            if (bd->hi[r] > hi) hi = bd->hi[r];
-        }
-        lo2[i] = lo > w ? lo - w : 0;
-        hi2[i] = hi + w < M ? hi + w : M;
-        if (lo2[i] > hi2[i])
-            lo2[i] = hi2[i];
-    }
-    lo2[0] = 0;
-    hi2[N] = M;
-    free(bd->lo);
-    free(bd->hi);
-    bd->lo = lo2;
-    bd->hi = hi2;
-    band_finish(bd);
+    widen_band(bd, w);
 }
 
 /* ---- the finest level of a long input, in chunks ---------------------------

@@ -250,3 +250,26 @@ int sv_file_exists(const char *path)
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
+
+int sv_read_line(FILE *f, sv_buf *b, size_t max, int *too_long)
+{
+    sv_buf_reset(b);
+    *too_long = 0;
+    int c, any = 0;
+    while ((c = getc(f)) != EOF) {
+        any = 1;
+        if (c == '\n')
+            break;
+        if (b->len < max)
+            sv_buf_putc(b, (char)c);
+        else
+            *too_long = 1;
+    }
+    if (ferror(f))
+        return -1;
+    if (!any)
+        return 0;
+    if (b->len && b->ptr[b->len - 1] == '\r')
+        b->len--;
+    return 1;
+}

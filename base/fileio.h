@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "status.h"
 
 /* Reads the file at path ("-" = standard input) into a new buffer with a
@@ -47,5 +48,11 @@ void sv_out_cleanup_all(void);
 
 /* Does path name an existing regular file? */
 int sv_file_exists(const char *path);
+
+/* Reads one line of f into b (reset first), without its '\n' and a '\r'
+ * before it.  A line longer than max bytes is read to its end but only its
+ * first max bytes are kept, and *too_long is set (else cleared).  Returns
+ * 1 with a line, 0 at the end of input, -1 on a read error (errno set). */
+int sv_read_line(FILE *f, sv_buf *b, size_t max, int *too_long);
 
 #endif

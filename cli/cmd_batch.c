@@ -447,29 +447,54 @@ static int merge_outputs(const batch *B, const char *path)
     return st == SV_OK ? 0 : -1;
 }
 
-/* The counts an earlier run wrote for pair id in its summary (the lines
- * of old[0, nold)), appended to b as JSON members; nothing if none. */
-static void earlier_counts(char **old, size_t nold, const char *id, sv_buf *b)
+/* What an earlier run's summary said of one pair: its id and its counts as
+ * JSON members (",\"links\":15,..."), both owned. */
+typedef struct {
+    char *id, *counts;
+} earlier;
+
+static int cmp_earlier(const void *x, const void *y)
+{
+    return strcmp(((const earlier *)x)->id, ((const earlier *)y)->id);
+}
+
+/* Reads the summary at path, if any, into *out sorted by id (a summary
+ * names each id once); returns the count. */
+static size_t read_earlier(const char *path, earlier **out)
 {
     static const char *const keys[] = {"source_sentences", "target_sentences", "links",
                                        "seconds"};
-    for (size_t i = 0; i < nold; i++) {
+    *out = NULL;
+    char *data;
+    size_t len, n = 0, cap = 0;
+    if (!sv_file_exists(path) || sv_file_read(path, (size_t)1 << 30, &data, &len, NULL) != SV_OK)
+        return 0;
+    for (char *line = data, *e; line < data + len; line = e + 1) {
+        e = memchr(line, '\n', (size_t)(data + len - line));
+        if (!e)
+            e = data + len;
         sv_json_object o;
         size_t col;
         const char *msg;
-        if (sv_json_parse_object(old[i], strlen(old[i]), &o, &col, &msg) != SV_OK)
+        if (sv_json_parse_object(line, (size_t)(e - line), &o, &col, &msg) != SV_OK)
             continue;
-        const sv_json_member *m = sv_json_get(&o, "id");
-        if (m && m->type == SV_JSON_STRING && !strcmp(m->str, id))
+        const sv_json_member *id = sv_json_get(&o, "id");
+        if (id && id->type == SV_JSON_STRING) {
+            sv_buf c = SV_BUF_INIT;
             for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
                 const sv_json_member *v = sv_json_get(&o, keys[k]);
                 if (v && v->type == SV_JSON_NUMBER)
-                    sv_buf_printf(b, ",\"%s\":%s", keys[k], v->str);
+                    sv_buf_printf(&c, ",\"%s\":%s", keys[k], v->str);
             }
+            earlier r = {xstrdup(id->str), sv_buf_detach(&c, NULL)};
+            SV_PUSH(*out, n, cap, r);
+        }
         sv_json_object_free(&o);
-        if (m && m->type == SV_JSON_STRING && !strcmp(m->str, id))
-            return;
     }
+    free(data);
+    if (n)
+        qsort(*out, n, sizeof **out, cmp_earlier);
+    return n;
 }
 
 static int write_summary(const batch *B)
@@ -478,17 +503,8 @@ static int write_summary(const batch *B)
     sv_buf path = SV_BUF_INIT, b = SV_BUF_INIT;
     sv_buf_printf(&path, "%s/summary.jsonl", B->outdir);
     /* pairs skipped because an earlier run made them keep that run's counts */
-    char *prev = NULL, **old = NULL;
-    size_t prev_len = 0, nold = 0, cap_old = 0;
-    if (B->skipped && sv_file_exists(sv_buf_cstr(&path)) &&
-        sv_file_read(sv_buf_cstr(&path), (size_t)1 << 30, &prev, &prev_len, NULL) == SV_OK)
-        for (char *line = prev, *e; line < prev + prev_len; line = e + 1) {
-            e = memchr(line, '\n', (size_t)(prev + prev_len - line));
-            if (!e)
-                e = prev + prev_len;
-            *e = '\0';
-            SV_PUSH(old, nold, cap_old, line);
-        }
+    earlier *old = NULL;
+    size_t nold = B->skipped ? read_earlier(sv_buf_cstr(&path), &old) : 0;
     static const char *const names[] = {"pending", "ok", "skipped", "failed"};
     for (size_t i = 0; i < B->J->n; i++) {
         const job *j = &B->J->v[i];
@@ -504,7 +520,10 @@ static int write_summary(const batch *B)
                           j->nsrc, j->ntgt, j->nlinks, j->seconds);
         if (j->status == 2) {
             sv_buf_puts(&b, ",\"reason\":\"output exists\"");
-            earlier_counts(old, nold, j->id, &b);
+            earlier key = {j->id, NULL};
+            const earlier *e = nold ? bsearch(&key, old, nold, sizeof *old, cmp_earlier) : NULL;
+            if (e)
+                sv_buf_puts(&b, e->counts);
         }
         if (j->error) {
             sv_buf_puts(&b, ",\"error\":");
@@ -522,8 +541,11 @@ static int write_summary(const batch *B)
     sv_diags_free(d);
     sv_buf_free(&path);
     sv_buf_free(&b);
+    for (size_t i = 0; i < nold; i++) {
+        free(old[i].id);
+        free(old[i].counts);
+    }
     free(old);
-    free(prev);
     return rc;
 }
 
@@ -668,27 +690,6 @@ static void flush_ready(filter *F)
     }
 }
 
-/* Reads one line of at most max bytes (its end removed) into b; a longer
- * line is read to its end but not kept (*too_long = 1).  0 at the end. */
-static int read_request(FILE *f, sv_buf *b, size_t max, int *too_long)
-{
-    sv_buf_reset(b);
-    *too_long = 0;
-    int c, any = 0;
-    while ((c = getc_unlocked(f)) != EOF) { /* only the main thread reads */
-        any = 1;
-        if (c == '\n')
-            break;
-        if (b->len < max)
-            sv_buf_putc(b, (char)c);
-        else
-            *too_long = 1;
-    }
-    while (b->len && b->ptr[b->len - 1] == '\r')
-        b->len--;
-    return any;
-}
-
 static int run_filter(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo, int jobs_n)
 {
     filter F;
@@ -704,8 +705,8 @@ static int run_filter(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo
         pthread_create(&th[i], NULL, filter_worker, &F);
     sv_buf lb = SV_BUF_INIT;
     size_t lineno = 0;
-    int too_long;
-    while (read_request(stdin, &lb, MAX_REQUEST, &too_long)) {
+    int too_long, got;
+    while ((got = sv_read_line(stdin, &lb, MAX_REQUEST, &too_long)) > 0) {
         lineno++;
         size_t len = lb.len;
         const char *line = sv_buf_cstr(&lb);
@@ -728,6 +729,7 @@ static int run_filter(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo
         flush_ready(&F);
         pthread_mutex_unlock(&F.mu);
     }
+    int read_errno = got < 0 ? errno : 0;
     sv_buf_free(&lb);
     pthread_mutex_lock(&F.mu);
     F.eof = 1;
@@ -742,22 +744,12 @@ static int run_filter(const sv_pipeline_opts *po, const sv_bitext_write_opts *wo
         pthread_join(th[i], NULL);
     free(th);
     free(F.ring);
+    if (read_errno)
+        cli_error("error reading standard input: %s", strerror(read_errno));
     int bad = fflush(stdout) != 0 || ferror(stdout);
     if (bad)
         cli_error("error writing standard output");
-    return bad ? EXIT_ERROR : F.failed ? EXIT_FOUND : EXIT_OK;
-}
-
-/* Replaces *s by a copy of its first n bytes (kept for the run). */
-static void optarg_trim(const char **s, size_t n)
-{
-    static char *copy;
-    char *c = xmalloc(n + 1);
-    memcpy(c, *s, n);
-    c[n] = '\0';
-    free(copy);
-    copy = c;
-    *s = c;
+    return bad || read_errno ? EXIT_ERROR : F.failed ? EXIT_FOUND : EXIT_OK;
 }
 
 static int ncores(void)
@@ -872,19 +864,21 @@ int cmd_batch(int argc, char **argv)
             return cli_usage_error("batch", "--pair-dirs wants two folders: EN_DIR RU_DIR");
         if (!pair_dirs && argc - optind != 1)
             return cli_usage_error("batch", "give one manifest file (or --pair-dirs, --stdin)");
-        /* "out/" names the same folder as "out": no "out//ID.tmx" in messages */
-        for (size_t n = strlen(outdir); n > 1 && outdir[n - 1] == '/'; n--)
-            optarg_trim(&outdir, n - 1);
     }
     struct sv_lexicon *lex = NULL;
     if (cli_load_lexicon(use_mueller, dict_path, &lex, quiet ? -1 : 0) != 0)
         return EXIT_ERROR;
     po.align.lexicon = lex; /* shared by every worker */
-    batch_args args = {outdir, merge_path, {argv[optind], NULL}, pair_dirs, force, progress,
+    /* "out/" names the same folder as "out": no "out//ID.tmx" in messages */
+    char *dir = outdir ? xstrdup(outdir) : NULL;
+    for (size_t n = dir ? strlen(dir) : 0; n > 1 && dir[n - 1] == '/'; n--)
+        dir[n - 1] = '\0';
+    batch_args args = {dir, merge_path, {argv[optind], NULL}, pair_dirs, force, progress,
                        quiet, jobs_n};
     if (pair_dirs)
         args.files[1] = argv[optind + 1];
     int rc = use_stdin ? run_filter(&po, &wo, jobs_n) : run_jobs(&po, &wo, &args);
+    free(dir);
     sv_lexicon_free(lex);
     return rc;
 }

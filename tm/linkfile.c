@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/fileio.h"
 #include "../base/json.h"
 #include "../base/mem.h"
 
@@ -16,8 +17,8 @@ struct sv_linkfile {
     int is_stdin;
     char *name;
     size_t max_line;
-    char *line;
-    size_t cap, lineno, skipped;
+    sv_buf line;
+    size_t lineno, skipped;
     sv_json_object obj;
     int have_obj;
     sv_tu tu;
@@ -64,37 +65,6 @@ size_t sv_linkfile_skipped(const sv_linkfile *r)
     return r->skipped;
 }
 
-/* Reads one line (without its end) into r->line; 0 at the end of input. */
-static int read_line(sv_linkfile *r, size_t *len, sv_status *st, sv_diags *diags)
-{
-    size_t n = 0;
-    int c;
-    while ((c = getc(r->f)) != EOF && c != '\n') {
-        if (n >= r->max_line) {
-            sv_diags_add(diags, SV_ERROR, r->name, r->lineno + 1, 0, -1,
-                         "line longer than %zu bytes", r->max_line);
-            *st = SV_ERR_LIMIT;
-            return 0;
-        }
-        if (n + 1 >= r->cap) {
-            r->cap = r->cap ? r->cap * 2 : 4096;
-            r->line = xrealloc(r->line, r->cap);
-        }
-        r->line[n++] = (char)c;
-    }
-    if (ferror(r->f)) {
-        sv_diags_add(diags, SV_ERROR, r->name, 0, 0, -1, "read error: %s", strerror(errno));
-        *st = SV_ERR_IO;
-        return 0;
-    }
-    if (c == EOF && n == 0)
-        return 0;
-    r->lineno++;
-    if (n && r->line[n - 1] == '\r')
-        n--;
-    *len = n;
-    return 1;
-}
 
 static const char *str_of(const sv_json_object *o, const char *key, size_t *len)
 {
@@ -114,18 +84,28 @@ sv_status sv_linkfile_next(sv_linkfile *r, const sv_tu **tu, sv_diags *diags)
             sv_json_object_free(&r->obj);
             r->have_obj = 0;
         }
-        size_t len;
-        sv_status st = SV_OK;
-        if (!read_line(r, &len, &st, diags))
-            return st;
+        int too_long, got = sv_read_line(r->f, &r->line, r->max_line, &too_long);
+        if (got < 0) {
+            sv_diags_add(diags, SV_ERROR, r->name, 0, 0, -1, "read error: %s", strerror(errno));
+            return SV_ERR_IO;
+        }
+        if (got == 0)
+            return SV_OK;
+        r->lineno++;
+        if (too_long) {
+            sv_diags_add(diags, SV_ERROR, r->name, r->lineno, 0, -1, "line longer than %zu bytes",
+                         r->max_line);
+            return SV_ERR_LIMIT;
+        }
+        size_t len = r->line.len;
         size_t k = 0;
-        while (k < len && (r->line[k] == ' ' || r->line[k] == '\t'))
+        while (k < len && (r->line.ptr[k] == ' ' || r->line.ptr[k] == '\t'))
             k++;
         if (k == len)
             continue;
         size_t col;
         const char *msg;
-        if (sv_json_parse_object(r->line, len, &r->obj, &col, &msg) != SV_OK) {
+        if (sv_json_parse_object(r->line.ptr, len, &r->obj, &col, &msg) != SV_OK) {
             sv_diags_add(diags, SV_ERROR, r->name, r->lineno, col, -1, "not a JSON object: %s",
                          msg);
             return SV_ERR_INPUT;
@@ -160,7 +140,7 @@ void sv_linkfile_free(sv_linkfile *r)
         sv_json_object_free(&r->obj);
     if (r->f && !r->is_stdin)
         fclose(r->f);
-    free(r->line);
+    sv_buf_free(&r->line);
     free(r->name);
     free(r);
 }
